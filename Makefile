@@ -1,0 +1,55 @@
+# Peacekeeping & Security Sector Reform course. Start with `make book` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+RAW    ?= ../shared/reference-data
+PORT   ?= 8000
+
+.PHONY: help install book test lab serve data student bench clean
+
+help:
+	@echo "make book     build the book into _build/html (sets up .venv on first use)"
+	@echo "make test     run every test: package, notebooks (nbval), book build, browser"
+	@echo "make lab      open JupyterLab on the course"
+	@echo "make serve    serve the built book on http://127.0.0.1:$(PORT)"
+	@echo "make data     re-derive data/ from the raw files in RAW=$(RAW)"
+	@echo "make student  regenerate the student exercise notebooks from exercises/solutions"
+	@echo "make bench    time the build and notebooks, weigh every page"
+
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required (set PYTHON=python3.11)"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+book: $(STAMP)
+	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
+	@echo ""
+	@echo "The book is built. Open $(CURDIR)/_build/html/index.html in a browser, or run: make serve"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=$(CURDIR)
+
+serve:
+	@test -f _build/html/index.html || { echo "Build the book first: make book"; exit 1; }
+	@echo "Serving the book on http://127.0.0.1:$(PORT) (Ctrl+C to stop)"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+data: $(STAMP)
+	$(BIN)/python -m peacekeeping_course.derive $(RAW)
+
+student: $(STAMP)
+	$(BIN)/python -m peacekeeping_course.student
+
+bench: $(STAMP)
+	$(BIN)/python -m peacekeeping_course.bench
+
+clean:
+	rm -rf _build

@@ -1,0 +1,184 @@
+"""Checks for chapter 1's exercises. Expected values are computed from the course data,
+so they stay right if the data are re-derived."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from ..datasets import load
+from . import as_float, as_int, correct, incorrect, invalid, register
+
+
+def _by_year() -> pd.DataFrame:
+    return load("un_uniformed_personnel_by_year")
+
+
+def peak_year_end_force() -> tuple[int, int]:
+    frame = _by_year()
+    row = frame.loc[frame["uniformed_personnel"].idxmax()]
+    return int(row["year"]), int(row["uniformed_personnel"])
+
+
+def operations_active_on(day: str) -> list[str]:
+    ops = load("un_peacekeeping_operations")
+    when = pd.Timestamp(day)
+    running = (ops["start_date"] <= when) & (ops["end_date"].isna() | (ops["end_date"] > when))
+    return sorted(ops.loc[running, "acronym"])
+
+
+def police_share_percent(year: int) -> float:
+    row = _by_year().set_index("year").loc[year]
+    return 100 * row["police"] / row["uniformed_personnel"]
+
+
+@register("1.1")
+def check_peak(answer) -> object:
+    ex = "1.1"
+    if isinstance(answer, (str, bytes)) or not isinstance(answer, Sequence) or len(answer) != 2:
+        return invalid(ex, "give a pair (year, personnel), for example (1999, 18460).")
+    year, personnel = as_int(answer[0]), as_int(answer[1])
+    if year is None or personnel is None:
+        return invalid(ex, "both parts must be whole numbers, for example (1999, 18460).")
+    want_year, want_people = peak_year_end_force()
+    frame = _by_year().set_index("year")
+    if (year, personnel) == (want_year, want_people):
+        return correct(ex, f"the year-end force peaked in {want_year} at {want_people:,} uniformed "
+                           "personnel.")
+    if year in (1993, 1994):
+        return incorrect(ex, "that is the early-1990s peak. Look at the whole series: the force grew "
+                             "much larger after 2000.")
+    monthly = load("un_personnel_monthly")
+    if personnel == int(monthly["total"].max()):
+        return incorrect(ex, "that is the highest *monthly* figure (IPI data). The question asks about "
+                             "the year-end (December) series in un_uniformed_personnel_by_year.")
+    if year == want_year:
+        if personnel == int(frame.loc[year, "troops"]):
+            return incorrect(ex, "right year, but that number is troops only. Use uniformed_personnel, "
+                                 "which also counts police and military observers.")
+        return incorrect(ex, f"right year; now read the uniformed_personnel value for {year} exactly.")
+    if year in frame.index and personnel == int(frame.loc[year, "uniformed_personnel"]):
+        return incorrect(ex, f"{year} is not the maximum. Sort by uniformed_personnel or use idxmax() "
+                             "to find the largest value.")
+    if year not in frame.index:
+        return incorrect(ex, f"{year} is not in the table (it covers 1947-2021).")
+    return incorrect(ex, "not the peak. Find the row with the largest uniformed_personnel value.")
+
+
+@register("1.2")
+def check_active_2021(answer) -> object:
+    ex = "1.2"
+    count = as_int(answer)
+    if count is None:
+        return invalid(ex, "give the number of operations as a whole number, for example 7.")
+    expected = operations_active_on("2021-12-31")
+    if count == len(expected):
+        return correct(ex, f"{count} operations were running on 31 December 2021: {', '.join(expected)}.")
+    reported = _by_year().set_index("year").loc[2021, "missions_reported"]
+    if count == reported:
+        return incorrect(ex, f"{count} is the missions_reported value for 2021. That count comes from the "
+                             "UN's monthly personnel reports and includes political missions with "
+                             "uniformed staff. Count peacekeeping operations from their dates instead.")
+    ops = load("un_peacekeeping_operations")
+    if count == int(ops["active"].sum()):
+        return incorrect(ex, "that is the number flagged active in the 2024 extract. Use start_date and "
+                             "end_date to find the operations running on 31 December 2021.")
+    if count > len(expected):
+        return incorrect(ex, "too many. An operation counts only if it started on or before 31 Dec 2021 "
+                             "and had not ended by then (an empty end_date means still running).")
+    return incorrect(ex, "too few. Remember that an empty end_date means the operation is still running.")
+
+
+@register("1.3")
+def check_police_share(answer) -> object:
+    ex = "1.3"
+    value = as_float(answer)
+    if value is None:
+        return invalid(ex, "give a number: the police share as a percentage, for example 12.5.")
+    expected = police_share_percent(2021)
+    if abs(value - round(expected, 1)) <= 0.051:
+        return correct(ex, f"police were {expected:.1f}% of uniformed personnel at the end of 2021.")
+    if abs(value * 100 - expected) <= 0.51:
+        return incorrect(ex, "that looks like a fraction. Multiply by 100 to give a percentage.")
+    frame = _by_year().set_index("year")
+    troops = 100 * frame.loc[2021, "troops"] / frame.loc[2021, "uniformed_personnel"]
+    if abs(value - troops) <= 0.1:
+        return incorrect(ex, "that is the share of troops. Use the police column.")
+    if abs(value - (100 - expected)) <= 0.1:
+        return incorrect(ex, "that is everyone except police. Divide police by uniformed_personnel.")
+    return incorrect(ex, "not quite. Divide police by uniformed_personnel for 2021, multiply by 100 and "
+                         "round to one decimal place.")
+
+
+PRINCIPLES = ("consent", "impartiality", "use of force")
+_ALIASES = {"consent": "consent", "consent of the parties": "consent",
+            "impartiality": "impartiality", "impartial": "impartiality",
+            "use of force": "use of force", "non-use of force": "use of force", "force": "use of force",
+            "non use of force": "use of force", "limited use of force": "use of force"}
+
+PRINCIPLE_SCENARIOS = {
+    "A": ("consent", "the host government is limiting and then withdrawing its consent; without it the "
+                     "mission cannot work as a peacekeeping operation."),
+    "B": ("impartiality", "joining one side's offensive would abandon impartiality: the mandate is applied "
+                          "to all parties alike."),
+    "C": ("use of force", "force to protect civilians under imminent threat is use of force in defence of "
+                          "the mandate."),
+    "D": ("impartiality", "reporting violations by every side is impartiality in action: impartial is not "
+                          "the same as neutral or silent."),
+    "E": ("use of force", "returning fire when attacked is use of force in self-defence."),
+    "F": ("consent", "consent matters locally too: a signatory who blocks access is withdrawing consent at "
+                     "the tactical level."),
+}
+
+
+@register("1.4")
+def check_principles(answer) -> object:
+    ex = "1.4"
+    if not isinstance(answer, Mapping):
+        return invalid(ex, 'give a dictionary, for example {"A": "consent", "B": "impartiality", ...}.')
+    given = {str(k).strip().upper(): v for k, v in answer.items()}
+    missing = [k for k in PRINCIPLE_SCENARIOS if k not in given or given[k] in (None, "")]
+    unknown = [k for k in given if k not in PRINCIPLE_SCENARIOS]
+    if unknown:
+        return invalid(ex, f"there is no scenario {', '.join(unknown)}; the scenarios are A to F.")
+    labels = {}
+    for key, value in given.items():
+        if value in (None, ""):
+            continue
+        label = _ALIASES.get(str(value).strip().lower())
+        if label is None:
+            return invalid(ex, f"scenario {key}: {value!r} is not one of the principles "
+                               f"({', '.join(PRINCIPLES)}).")
+        labels[key] = label
+    wrong = [k for k, lab in labels.items() if lab != PRINCIPLE_SCENARIOS[k][0]]
+    if not wrong and not missing:
+        return correct(ex, "all six scenarios are matched to the right principle.")
+    parts = [f"{k} is not {labels[k]}: {PRINCIPLE_SCENARIOS[k][1]}" for k in wrong]
+    if missing:
+        parts.append(f"Still to answer: {', '.join(missing)}")
+    right = len(PRINCIPLE_SCENARIOS) - len(wrong) - len(missing)
+    return incorrect(ex, f"{right} of 6 right. " + " ".join(parts))
+
+
+DATA_PROBLEM_OPTIONS = {
+    "a": (False, "OWID does not double-count: each mission appears once in the December report."),
+    "b": (True, "the count follows the UN's monthly reports on uniformed personnel, which also list "
+                "missions that are not peacekeeping operations, such as political missions and support "
+                "offices with uniformed staff."),
+    "c": (False, "the UN's list of operations is complete for this period; the difference comes from "
+                 "what the other count includes."),
+    "d": (False, "neither source includes African Union operations: both count UN missions only."),
+}
+
+
+@register("1.5")
+def check_data_problem(answer) -> object:
+    ex = "1.5"
+    if not isinstance(answer, str):
+        return invalid(ex, 'give one letter as text, for example "a".')
+    key = answer.strip().lower().strip("()").strip()
+    if key not in DATA_PROBLEM_OPTIONS:
+        return invalid(ex, "choose one of the letters a, b, c or d.")
+    right, why = DATA_PROBLEM_OPTIONS[key]
+    return correct(ex, f"({key}) {why}") if right else incorrect(ex, f"({key}) not quite: {why}")

@@ -1,0 +1,328 @@
+"""The course's derived datasets: one description used to write `data/datapackage.json`,
+to derive the tables (see `derive.py`) and to check every table when it is loaded."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = REPO_ROOT / "data"
+ACCESS_DATE = "2026-11-24"
+
+
+class DataError(Exception):
+    """A data file is missing or does not match its description in datapackage.json."""
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str  # frictionless type: string, integer, number, date, boolean
+    description: str
+    unit: str | None = None
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    path: str  # URL
+    publisher: str
+    licence: str
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str
+    title: str
+    description: str
+    sources: tuple[Source, ...]
+    derivation: str
+    fields: tuple[Field, ...]
+    primary_key: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def filename(self) -> str:
+        return f"{self.name}.csv"
+
+
+UN_DATA_LICENCE = (
+    "United Nations terms of use (https://www.un.org/en/about-us/terms-of-use): "
+    "free to reproduce for non-commercial and educational use with attribution"
+)
+
+OWID = Source(
+    title="Our World in Data: United Nations Peacekeeping (owid-datasets, compiled 2022-02-24) "
+    "from UN Peacekeeping monthly summaries (1992 onward) and Global Policy Forum (1947-1991)",
+    path="https://github.com/owid/owid-datasets/tree/master/datasets/United%20Nations%20Peacekeeping",
+    publisher="Our World in Data; United Nations Peacekeeping; Global Policy Forum",
+    licence="CC-BY-4.0 (Our World in Data compilation)",
+)
+UN_PKO_LIST = Source(
+    title="United Nations Peace and Security Data Hub, dataset DPPADPOSS-PKO "
+    "(list of peacekeeping operations, extract of 2024-02-19)",
+    path="https://psdata.un.org/dataset/DPPADPOSS-PKO",
+    publisher="United Nations, Department of Political and Peacebuilding Affairs / Department of Peace Operations",
+    licence=UN_DATA_LICENCE,
+)
+IPI = Source(
+    title="International Peace Institute, Providing for Peacekeeping database "
+    "(IPIDataLab/PPP_Loader, ppp_files), built from UN monthly contribution reports",
+    path="https://github.com/IPIDataLab/PPP_Loader",
+    publisher="International Peace Institute (counts: UN Department of Peace Operations)",
+    licence="Published openly by IPI for research and teaching; no licence file in the repository "
+    "(underlying UN counts: " + UN_DATA_LICENCE + ")",
+)
+
+
+DATASETS: dict[str, Dataset] = {}
+
+
+def _register(ds: Dataset) -> Dataset:
+    DATASETS[ds.name] = ds
+    return ds
+
+
+_register(Dataset(
+    name="un_uniformed_personnel_by_year",
+    title="UN peacekeeping: uniformed personnel and missions reported, by year, 1947-2021",
+    description=(
+        "Year-end size of the UN's uniformed peacekeeping force (troops, police, military observers "
+        "and staff officers). 1947-1991 are rounded estimates with no breakdown; from 1992 the figures "
+        "are the UN's December monthly summary (November for 1998)."
+    ),
+    sources=(OWID,),
+    derivation=(
+        "From 'United Nations Peacekeeping.csv': columns renamed; the troop, police and observer "
+        "breakdowns, published as 0 for 1947-1991 where no breakdown exists, are set to empty (missing); "
+        "a column records which underlying source covers each year."
+    ),
+    fields=(
+        Field("year", "integer", "Calendar year", "year"),
+        Field("missions_reported", "integer",
+              "Missions with uniformed UN personnel in the source's count for that year. From 1992 this "
+              "follows the UN's monthly contribution reports, which also list political missions with "
+              "uniformed staff, so it is higher than the number of peacekeeping operations.", "missions"),
+        Field("uniformed_personnel", "integer", "All uniformed personnel", "persons"),
+        Field("troops", "integer", "Troops (formed military contingents)", "persons", required=False),
+        Field("police", "integer", "Police (individual officers and formed police units)", "persons",
+              required=False),
+        Field("military_observers", "integer", "Military observers and staff officers", "persons",
+              required=False),
+        Field("series", "string",
+              "Which underlying source covers the year: 'GPF estimate' (1947-1991) or "
+              "'UN December report' (1992 onward)"),
+    ),
+    primary_key=("year",),
+))
+
+_register(Dataset(
+    name="un_peacekeeping_operations",
+    title="UN peacekeeping operations since 1948: dates and headquarters",
+    description=(
+        "One row per UN peacekeeping operation led by the Department of Peace Operations (and its "
+        "predecessors), with start and end dates and headquarters location, as listed by the UN in "
+        "February 2024."
+    ),
+    sources=(UN_PKO_LIST,),
+    derivation=(
+        "From 'DPPADPOSS-PKO.csv': the three combined rows (UNOSOM, UNEF, UNAVEM), which repeat other "
+        "rows, are dropped; decimal-comma coordinates are converted; longitude and latitude are swapped "
+        "back where the source has them reversed (UNOSOM I, UNOSOM II, UNAVEM II, MINUSMA, UNSCOB); "
+        "MINUSMA, whose withdrawal ended on 31 Dec 2023, is given that end date and marked inactive; "
+        "the truncated DOMREP name is completed; sorted by start date."
+    ),
+    fields=(
+        Field("acronym", "string", "Mission acronym"),
+        Field("name", "string", "Full mission name"),
+        Field("start_date", "date", "Start of the operation (as recorded by the UN)", required=False),
+        Field("end_date", "date", "End of the operation; empty while active", required=False),
+        Field("active", "boolean", "Active at the time of the extract (corrected for MINUSMA)"),
+        Field("hq_location", "string", "Headquarters city", required=False),
+        Field("hq_longitude", "number", "Headquarters longitude", "degrees east", required=False),
+        Field("hq_latitude", "number", "Headquarters latitude", "degrees north", required=False),
+        Field("correction", "string", "What the derivation corrected in this row, if anything",
+              required=False),
+    ),
+    primary_key=("acronym",),
+))
+
+_register(Dataset(
+    name="un_personnel_by_mission_month",
+    title="UN uniformed personnel by mission and month, Nov 1990 - Mar 2017",
+    description=(
+        "Troops, police and military observers deployed in each UN mission at the end of each month, "
+        "from the UN's monthly contribution reports as compiled by IPI. Includes political missions "
+        "with uniformed staff (e.g. UNAMA, UNSOM). November 2016 is missing in the source."
+    ),
+    sources=(IPI,),
+    derivation=(
+        "From 'data_mission.csv': the variables used in the course are kept; the label ONUCI "
+        "(May 2005 - Jun 2006) is merged into UNOCI; empty troop, police and observer cells, which IPI "
+        "uses for zero, are written as 0."
+    ),
+    fields=(
+        Field("date", "date", "Last day of the month"),
+        Field("mission", "string", "Mission acronym as in the UN report"),
+        Field("host_country", "string", "Country where the mission is deployed"),
+        Field("host_iso3", "string", "ISO 3166 alpha-3 code of the host country"),
+        Field("continent", "string", "Continent of the host country (IPI)"),
+        Field("contributors", "integer", "Countries contributing uniformed personnel that month",
+              "countries"),
+        Field("troops", "integer", "Troops", "persons"),
+        Field("police", "integer", "Police", "persons"),
+        Field("military_observers", "integer", "Military observers (experts on mission)", "persons"),
+        Field("total", "integer", "All uniformed personnel", "persons"),
+    ),
+    primary_key=("date", "mission"),
+))
+
+_register(Dataset(
+    name="un_personnel_monthly",
+    title="UN uniformed personnel, all missions, monthly, Nov 1990 - Mar 2017",
+    description=(
+        "System-wide uniformed personnel at the end of each month and the number of contributing "
+        "countries. November 2016 is missing in the source."
+    ),
+    sources=(IPI,),
+    derivation="From 'data_monthly.csv': the system-wide sums and the number of contributors are kept.",
+    fields=(
+        Field("date", "date", "Last day of the month"),
+        Field("contributors", "integer", "Countries contributing uniformed personnel", "countries"),
+        Field("troops", "integer", "Troops", "persons"),
+        Field("police", "integer", "Police", "persons"),
+        Field("military_observers", "integer", "Military observers (experts on mission)", "persons"),
+        Field("total", "integer", "All uniformed personnel", "persons"),
+    ),
+    primary_key=("date",),
+))
+
+
+def datapackage_descriptor() -> dict:
+    """The frictionless Data Package descriptor for everything in `data/`."""
+    resources = []
+    for ds in DATASETS.values():
+        schema = {
+            "fields": [
+                {k: v for k, v in {
+                    "name": f.name, "type": f.type, "description": f.description, "unit": f.unit,
+                    "constraints": {"required": True} if f.required else None,
+                }.items() if v is not None}
+                for f in ds.fields
+            ],
+            "missingValues": [""],
+        }
+        if ds.primary_key:
+            schema["primaryKey"] = list(ds.primary_key)
+        resources.append({
+            "name": ds.name,
+            "path": ds.filename,
+            "title": ds.title,
+            "description": ds.description,
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "sources": [{"title": s.title, "path": s.path, "publisher": s.publisher} for s in ds.sources],
+            "licenses": [{"name": "source-terms", "title": s.licence} for s in ds.sources],
+            "derivation": ds.derivation,
+            "accessed": ACCESS_DATE,
+            "schema": schema,
+        })
+    return {
+        "name": "peacekeeping-ssr-course-data",
+        "title": "Derived data for the Peacekeeping & Security Sector Reform course",
+        "description": (
+            "Tables derived by `make data` (peacekeeping_course/derive.py) from public raw files. "
+            "Each resource names its original publisher, URL, licence, access date and derivation."
+        ),
+        "licenses": [{"name": "see-resources", "title": "Each resource keeps its source's terms"}],
+        "resources": resources,
+    }
+
+
+def write_datapackage(data_dir: Path = DATA_DIR) -> Path:
+    path = Path(data_dir) / "datapackage.json"
+    path.write_text(json.dumps(datapackage_descriptor(), indent=2, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+_PANDAS_TYPES = {"integer": "Int64", "number": "float64", "string": "string", "boolean": "boolean"}
+
+
+def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Load a course table, checked against its description; raises DataError with a clear message."""
+    if name not in DATASETS:
+        known = ", ".join(sorted(DATASETS))
+        raise DataError(f"There is no course dataset called {name!r}. Known datasets: {known}.")
+    ds = DATASETS[name]
+    path = Path(data_dir or DATA_DIR) / ds.filename
+    if not path.exists():
+        raise DataError(f"The data file {path} is missing. Run `make data` to derive it "
+                        f"(or restore it with `git checkout -- data/{ds.filename}`).")
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as err:
+        raise DataError(f"{path.name} could not be read as CSV ({type(err).__name__}: {err}).") from None
+    return check_frame(frame, ds, path.name)
+
+
+def check_frame(frame: pd.DataFrame, ds: Dataset, label: str) -> pd.DataFrame:
+    """Check columns, required values and types; return the frame with typed columns."""
+    expected = [f.name for f in ds.fields]
+    missing = [c for c in expected if c not in frame.columns]
+    if missing:
+        raise DataError(f"{label}: column(s) {', '.join(missing)} missing "
+                        f"(expected columns: {', '.join(expected)}).")
+    frame = frame[expected].copy()
+    for f in ds.fields:
+        col = frame[f.name].astype(str).str.strip()
+        empty = col.eq("") | col.str.lower().isin(["nan", "<na>", "none"])
+        if f.required and empty.any():
+            row = int(empty.idxmax()) + 2  # header is line 1
+            raise DataError(f"{label}: field '{f.name}' is empty on line {row}, but it is required.")
+        values = col.mask(empty)
+        try:
+            if f.type == "date":
+                typed = pd.to_datetime(values, format="%Y-%m-%d", errors="raise")
+            elif f.type == "integer":
+                typed = pd.to_numeric(values, errors="raise")
+                if (typed.dropna() % 1 != 0).any():
+                    raise ValueError("not a whole number")
+                typed = typed.astype("Int64")
+            elif f.type == "number":
+                typed = pd.to_numeric(values, errors="raise").astype("float64")
+            elif f.type == "boolean":
+                lowered = values.str.lower()
+                bad = ~lowered.isin(["true", "false"]) & lowered.notna()
+                if bad.any():
+                    raise ValueError(f"{values[bad].iloc[0]!r} is not true/false")
+                typed = lowered.map({"true": True, "false": False}).astype("boolean")
+            else:
+                typed = values.astype("string")
+        except (ValueError, TypeError) as err:
+            bad_rows = _first_bad_row(values, f.type)
+            where = f" on line {bad_rows}" if bad_rows else ""
+            raise DataError(f"{label}: field '{f.name}' should be of type {f.type}{where} ({err}).") from None
+        frame[f.name] = typed
+    return frame
+
+
+def _first_bad_row(values: pd.Series, ftype: str) -> int | None:
+    for i, v in values.items():
+        if pd.isna(v):
+            continue
+        try:
+            if ftype == "date":
+                pd.to_datetime(v, format="%Y-%m-%d")
+            elif ftype in ("integer", "number"):
+                x = float(v)
+                if ftype == "integer" and x % 1:
+                    raise ValueError
+        except (ValueError, TypeError):
+            return int(i) + 2
+    return None

@@ -1,0 +1,156 @@
+"""Derive the course tables in `data/` from the raw public files.
+
+    python -m peacekeeping_course.derive [RAW_DIR] [--out DATA_DIR]
+
+RAW_DIR defaults to ../shared/reference-data (the folder beside the course). Raw files are read,
+never copied: only the derived tables and datapackage.json are written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from .datasets import DATA_DIR, DATASETS, REPO_ROOT, DataError, check_frame, write_datapackage
+
+DEFAULT_RAW_DIR = REPO_ROOT.parent / "shared" / "reference-data"
+
+# Rows of DPPADPOSS-PKO whose longitude and latitude are stored the wrong way round.
+SWAPPED_COORDINATES = {"UNOSOM I", "UNOSOM II", "UNAVEM II", "MINUSMA", "UNSCOB"}
+COMBINED_ROWS = {"UNOSOM", "UNEF", "UNAVEM"}
+
+
+def _raw(raw_dir: Path, relative: str) -> Path:
+    path = raw_dir / relative
+    if not path.exists():
+        raise DataError(f"Raw file not found: {path}. Pass the reference-data folder as the first argument.")
+    return path
+
+
+def derive_uniformed_personnel_by_year(raw_dir: Path) -> pd.DataFrame:
+    src = pd.read_csv(_raw(raw_dir, "owid-un-peacekeeping-force/United Nations Peacekeeping.csv"))
+    out = pd.DataFrame({
+        "year": src["Year"],
+        "missions_reported": src["Number of peacekeeping missions (United Nations Peacekeeping)"],
+        "uniformed_personnel": src["Size of total peacekeeping force (United Nations Peacekeeping)"],
+        "troops": src["Troops (peacekeepers) (United Nations Peacekeeping)"],
+        "police": src["Civilian police (peacekeepers) (United Nations Peacekeeping)"],
+        "military_observers": src["Military Observers and staff officers (peacekeepers) (United Nations Peacekeeping)"],
+    })
+    before_breakdown = out["year"] < 1992
+    for col in ("troops", "police", "military_observers"):
+        out[col] = out[col].astype("Int64").mask(before_breakdown)
+    out["series"] = before_breakdown.map({True: "GPF estimate", False: "UN December report"})
+    return out
+
+
+def derive_peacekeeping_operations(raw_dir: Path) -> pd.DataFrame:
+    src = pd.read_csv(_raw(raw_dir, "un-missions-list/DPPADPOSS-PKO.csv"), dtype=str)
+    src = src[~src["mission_acronym"].isin(COMBINED_ROWS)].copy()
+
+    def coord(col):
+        return pd.to_numeric(src[col].str.replace(",", ".", regex=False), errors="coerce")
+
+    lon, lat = coord("mission_longitude"), coord("mission_latitude")
+    swapped = src["mission_acronym"].isin(SWAPPED_COORDINATES)
+    out = pd.DataFrame({
+        "acronym": src["mission_acronym"].str.strip(),
+        "name": src["mission_name"].str.strip().str.strip('"').str.strip(),
+        "start_date": src["start_date"],
+        "end_date": src["end_date"],
+        "active": src["mission_isactive"].str.strip().str.lower().eq("yes"),
+        "hq_location": src["mission_location"].str.strip(),
+        "hq_longitude": lon.where(~swapped, lat),
+        "hq_latitude": lat.where(~swapped, lon),
+        "correction": swapped.map({True: "longitude and latitude swapped back", False: ""}),
+    })
+    domrep = out["acronym"].eq("DOMREP")
+    out.loc[domrep, "name"] = ("Mission of the Representative of the Secretary-General "
+                               "in the Dominican Republic")
+    out.loc[domrep, "correction"] = "truncated name completed"
+    minusma = out["acronym"].eq("MINUSMA")
+    out.loc[minusma, "end_date"] = "2023-12-31"
+    out.loc[minusma, "active"] = False
+    out.loc[minusma, "correction"] = ("longitude and latitude swapped back; withdrawal completed "
+                                      "31 Dec 2023, after the extract")
+    out = out.sort_values(["start_date", "acronym"], na_position="last").reset_index(drop=True)
+    return out
+
+
+def derive_personnel_by_mission_month(raw_dir: Path) -> pd.DataFrame:
+    src = pd.read_csv(_raw(raw_dir, "ipi-peacekeeping-database/data_mission.csv"))
+    out = pd.DataFrame({
+        "date": src["Date"],
+        "mission": src["Mission"].str.strip().replace({"ONUCI": "UNOCI"}),
+        "host_country": src["Country of Mission"],
+        "host_iso3": src["Country of Mission ISO-3"],
+        "continent": src["Mission Continent"],
+        "contributors": src["Number of Contributors"],
+        "troops": src["Troops"].fillna(0).astype(int),
+        "police": src["Police"].fillna(0).astype(int),
+        "military_observers": src["Observers"].fillna(0).astype(int),
+        "total": src["Total"],
+    })
+    return out.sort_values(["date", "mission"]).reset_index(drop=True)
+
+
+def derive_personnel_monthly(raw_dir: Path) -> pd.DataFrame:
+    src = pd.read_csv(_raw(raw_dir, "ipi-peacekeeping-database/data_monthly.csv"))
+    return pd.DataFrame({
+        "date": src["Date"],
+        "contributors": src["Number of Contributors"],
+        "troops": src["Troop Contributions"].fillna(0).astype(int),
+        "police": src["Police Contributions"].fillna(0).astype(int),
+        "military_observers": src["EOM Contributions"].fillna(0).astype(int),
+        "total": src["Total Contributions"],
+    }).sort_values("date").reset_index(drop=True)
+
+
+DERIVATIONS = {
+    "un_uniformed_personnel_by_year": derive_uniformed_personnel_by_year,
+    "un_peacekeeping_operations": derive_peacekeeping_operations,
+    "un_personnel_by_mission_month": derive_personnel_by_mission_month,
+    "un_personnel_monthly": derive_personnel_monthly,
+}
+
+
+def derive_all(raw_dir: Path, out_dir: Path) -> list[Path]:
+    """Derive every table, check it against its description, write it; return the written paths."""
+    raw_dir, out_dir = Path(raw_dir), Path(out_dir)
+    if not raw_dir.is_dir():
+        raise DataError(f"Raw data folder not found: {raw_dir}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    assert set(DERIVATIONS) == set(DATASETS), "every dataset needs a derivation"
+    written = []
+    for name, derive in DERIVATIONS.items():
+        frame = derive(raw_dir)
+        ds = DATASETS[name]
+        frame = frame[[f.name for f in ds.fields]]
+        check_frame(frame.astype("string").fillna(""), ds, ds.filename)
+        path = out_dir / ds.filename
+        frame.to_csv(path, index=False, lineterminator="\n")
+        written.append(path)
+    written.append(write_datapackage(out_dir))
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("raw_dir", nargs="?", default=str(DEFAULT_RAW_DIR),
+                        help="folder of raw public files (default: ../shared/reference-data)")
+    parser.add_argument("--out", default=str(DATA_DIR), help="where to write the derived tables")
+    args = parser.parse_args(argv)
+    try:
+        for path in derive_all(Path(args.raw_dir), Path(args.out)):
+            print(f"wrote {path}")
+    except DataError as err:
+        print(f"make data: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

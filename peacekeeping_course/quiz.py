@@ -1,0 +1,408 @@
+"""Chapter quizzes: one YAML question bank per chapter, two front ends.
+
+`quiz("01-peacekeeping-role")` returns a display object. JupyterLab shows it as an ipywidgets quiz
+(run by the kernel); the built book shows the same questions as static HTML driven by
+`static/quiz.js`, which needs no kernel and no network. The grading rules below are mirrored in
+quiz.js; tests check both against the same cases.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .datasets import REPO_ROOT
+
+BANK_DIR = REPO_ROOT / "book" / "quizzes"
+TYPES = ("single", "multiple", "truefalse", "numeric")
+LEVELS = ("recall", "apply", "analyse")
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class QuizBankError(ValueError):
+    """A question bank is malformed. The message names the file, the question and the problem."""
+
+
+@dataclass(frozen=True)
+class Option:
+    text: str
+    correct: bool
+    feedback: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str
+    level: str
+    prompt: str
+    options: tuple[Option, ...] = ()
+    answer: Any = None
+    tolerance: float = 0.0
+    unit: str = ""
+    feedback: dict | None = None
+    source: str = ""
+
+    def choices(self) -> tuple[Option, ...]:
+        """Options as shown to the learner (true/false questions get two)."""
+        if self.type == "truefalse":
+            return (Option("True", self.answer is True, self.feedback["true"]),
+                    Option("False", self.answer is False, self.feedback["false"]))
+        return self.options
+
+
+@dataclass(frozen=True)
+class QuizBank:
+    quiz_id: str
+    chapter: str
+    title: str
+    questions: tuple[Question, ...]
+    path: Path
+
+    def share_higher_order(self) -> float:
+        return sum(q.level in ("apply", "analyse") for q in self.questions) / len(self.questions)
+
+
+# ---------------------------------------------------------------- loading and validation
+
+def bank_path(quiz_id: str) -> Path:
+    return BANK_DIR / f"{quiz_id}.yml"
+
+
+def load_bank(source: str | Path) -> QuizBank:
+    """Load and validate a bank, given a quiz id ('01-peacekeeping-role') or a path."""
+    path = Path(source)
+    if path.suffix not in (".yml", ".yaml"):
+        path = bank_path(str(source))
+    if not path.exists():
+        raise QuizBankError(f"{path}: question bank not found.")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        raise QuizBankError(f"{path.name}: not valid YAML ({err}).") from None
+    return parse_bank(raw, path)
+
+
+def parse_bank(raw: Any, path: Path) -> QuizBank:
+    name = path.name
+
+    def fail(problem: str, where: str = "") -> QuizBankError:
+        return QuizBankError(f"{name}: {where + ': ' if where else ''}{problem}")
+
+    if not isinstance(raw, dict):
+        raise fail("the bank must be a mapping with keys chapter, title, questions.")
+    for key in ("chapter", "title", "questions"):
+        if key not in raw:
+            raise fail(f"missing top-level key '{key}'.")
+    unknown = set(raw) - {"chapter", "title", "questions"}
+    if unknown:
+        raise fail(f"unknown top-level key(s) {sorted(unknown)}.")
+    if not isinstance(raw["questions"], list) or not raw["questions"]:
+        raise fail("'questions' must be a non-empty list.")
+    questions, seen = [], set()
+    for n, item in enumerate(raw["questions"], start=1):
+        label = f"question {n}"
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            label = f"question {n} ('{item['id']}')"
+        q = _parse_question(item, lambda problem, where=label: fail(problem, where))
+        if q.id in seen:
+            raise fail(f"duplicate id '{q.id}'.", label)
+        seen.add(q.id)
+        questions.append(q)
+    return QuizBank(quiz_id=path.stem, chapter=str(raw["chapter"]), title=str(raw["title"]),
+                    questions=tuple(questions), path=path)
+
+
+def _text(value: Any, what: str, fail) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise fail(f"'{what}' must be non-empty text.")
+    return value.strip()
+
+
+def _parse_question(item: Any, fail) -> Question:
+    if not isinstance(item, dict):
+        raise fail("each question must be a mapping.")
+    allowed = {"id", "type", "level", "prompt", "options", "answer", "tolerance", "unit",
+               "feedback", "source"}
+    unknown = set(item) - allowed
+    if unknown:
+        raise fail(f"unknown key(s) {sorted(unknown)}.")
+    qid = _text(item.get("id"), "id", fail)
+    if not _ID.match(qid):
+        raise fail(f"id '{qid}' must be lowercase letters, digits and hyphens.")
+    qtype = item.get("type")
+    if qtype not in TYPES:
+        raise fail(f"type must be one of {', '.join(TYPES)}, not {qtype!r}.")
+    level = item.get("level")
+    if level not in LEVELS:
+        raise fail(f"level must be one of {', '.join(LEVELS)}, not {level!r}.")
+    common = dict(id=qid, type=qtype, level=level, prompt=_text(item.get("prompt"), "prompt", fail),
+                  source=str(item.get("source") or "").strip())
+
+    if qtype in ("single", "multiple"):
+        for key in ("answer", "tolerance", "unit", "feedback"):
+            if key in item:
+                raise fail(f"'{key}' is not used by {qtype} questions; put feedback on each option.")
+        raw_options = item.get("options")
+        if not isinstance(raw_options, list) or not 2 <= len(raw_options) <= 6:
+            raise fail("'options' must be a list of 2 to 6 options.")
+        options = []
+        for k, opt in enumerate(raw_options, start=1):
+            if not isinstance(opt, dict) or set(opt) != {"text", "correct", "feedback"}:
+                raise fail(f"option {k} must have exactly the keys text, correct, feedback.")
+            if not isinstance(opt["correct"], bool):
+                raise fail(f"option {k}: 'correct' must be true or false.")
+            options.append(Option(_text(opt["text"], f"option {k} text", fail), opt["correct"],
+                                  _text(opt["feedback"], f"option {k} feedback", fail)))
+        n_correct = sum(o.correct for o in options)
+        if qtype == "single" and n_correct != 1:
+            raise fail(f"a single-choice question needs exactly one correct option (found {n_correct}).")
+        if qtype == "multiple" and n_correct < 1:
+            raise fail("a multiple-select question needs at least one correct option.")
+        if len({o.text for o in options}) != len(options):
+            raise fail("two options have the same text.")
+        return Question(**common, options=tuple(options))
+
+    feedback = item.get("feedback")
+    if "options" in item:
+        raise fail(f"'options' is not used by {qtype} questions.")
+    if qtype == "truefalse":
+        if not isinstance(item.get("answer"), bool):
+            raise fail("a true/false question needs 'answer: true' or 'answer: false'.")
+        if not isinstance(feedback, dict) or set(map(str, feedback)) != {"true", "false"}:
+            raise fail("a true/false question needs feedback for \"true\" and \"false\".")
+        feedback = {str(k): _text(v, f"feedback {k}", fail) for k, v in feedback.items()}
+        return Question(**common, answer=item["answer"], feedback=feedback)
+
+    answer, tolerance = item.get("answer"), item.get("tolerance", 0)
+    if isinstance(answer, bool) or not isinstance(answer, (int, float)):
+        raise fail("a numeric question needs a number as 'answer'.")
+    if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)) or tolerance < 0:
+        raise fail("'tolerance' must be a number >= 0.")
+    if not isinstance(feedback, dict) or set(feedback) != {"correct", "low", "high"}:
+        raise fail("a numeric question needs feedback for correct, low and high.")
+    feedback = {k: _text(v, f"feedback {k}", fail) for k, v in feedback.items()}
+    return Question(**common, answer=answer, tolerance=float(tolerance),
+                    unit=str(item.get("unit") or ""), feedback=feedback)
+
+
+# ---------------------------------------------------------------- grading
+
+@dataclass(frozen=True)
+class Grade:
+    correct: bool
+    message: str  # overall verdict, or why the response could not be graded
+    notes: tuple[tuple[str, bool, str], ...] = ()  # (option text, learner was right on it, feedback)
+    answered: bool = True
+
+
+def parse_number(text: Any) -> float | None:
+    """Read a learner's number: accepts '1,115', ' 71 ', '2.5'; returns None if it is not a number."""
+    if isinstance(text, bool):
+        return None
+    if isinstance(text, (int, float)):
+        return float(text) if math.isfinite(text) else None
+    if not isinstance(text, str):
+        return None
+    cleaned = text.strip().replace(",", "").replace("\u202f", "").replace(" ", "")
+    if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", cleaned):
+        return None
+    return float(cleaned)
+
+
+def grade(question: Question, response: Any) -> Grade:
+    """Grade a response: an option index (single, truefalse), a set of indices (multiple),
+    or text/number (numeric). Never raises for a learner's input."""
+    if question.type == "numeric":
+        if response is None or (isinstance(response, str) and not response.strip()):
+            return Grade(False, "Type a number first, then press Check.", answered=False)
+        value = parse_number(response)
+        if value is None:
+            return Grade(False, f"'{response}' is not a number: type digits only, e.g. 1948.",
+                         answered=False)
+        if abs(value - question.answer) <= question.tolerance + 1e-9:
+            return Grade(True, "Correct.", (("", True, question.feedback["correct"]),))
+        side = "low" if value < question.answer else "high"
+        return Grade(False, f"Not quite: {side}er than the answer.", (("", False, question.feedback[side]),))
+
+    choices = question.choices()
+    if question.type == "multiple":
+        picked = set(response or ())
+        if not picked:
+            return Grade(False, "Select at least one option, then press Check.", answered=False)
+        if not picked <= set(range(len(choices))):
+            return Grade(False, "That selection does not match the options.", answered=False)
+        correct_set = {i for i, o in enumerate(choices) if o.correct}
+        right = picked == correct_set
+        missed = len(correct_set - picked)
+        if right:
+            message = "Correct: you found every right option."
+        else:
+            message = "Not quite." + (f" You missed {missed} right option(s)." if missed else "")
+        # feedback on each option the learner picked; the flag says whether picking it was right
+        shown = tuple((choices[i].text, choices[i].correct, choices[i].feedback) for i in sorted(picked))
+        return Grade(right, message, shown)
+
+    if response is None or isinstance(response, bool) or not isinstance(response, int) \
+            or not 0 <= response < len(choices):
+        return Grade(False, "Choose an option, then press Check.", answered=False)
+    option = choices[response]
+    return Grade(option.correct, "Correct." if option.correct else "Not quite.",
+                 ((option.text, option.correct, option.feedback),))
+
+
+# ---------------------------------------------------------------- static HTML (the book)
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def render_html(bank: QuizBank) -> str:
+    """The quiz as HTML for the book; quiz.js makes it interactive. Everything is escaped."""
+    qid = bank.quiz_id
+    data = {"quiz": qid, "questions": [
+        {"id": q.id, "type": q.type, "answer": q.answer if q.type == "numeric" else None,
+         "tolerance": q.tolerance, "feedback": q.feedback if q.type == "numeric" else None,
+         "options": [{"correct": o.correct, "feedback": o.feedback} for o in q.choices()]}
+        for q in bank.questions]}
+    parts = [f'<section class="pk-quiz" data-quiz="{_e(qid)}" aria-label="Quiz: {_e(bank.title)}">',
+             f'<p class="pk-quiz-score" aria-live="polite">Score: <span class="pk-score-value">0</span>'
+             f' of {len(bank.questions)} correct</p>']
+    for n, q in enumerate(bank.questions, start=1):
+        dom = f"pkq-{qid}-{q.id}"
+        parts.append(f'<fieldset class="pk-question" id="{dom}" data-qid="{_e(q.id)}" data-type="{q.type}">')
+        parts.append(f'<legend><span class="pk-qnum">Question {n}</span> '
+                     f'<span class="pk-level">({_e(q.level)})</span> {_e(q.prompt)}</legend>')
+        if q.type == "numeric":
+            unit = f' <span class="pk-unit">{_e(q.unit)}</span>' if q.unit else ""
+            parts.append(f'<label class="pk-numeric" for="{dom}-input">Your answer</label> '
+                         f'<input type="text" inputmode="decimal" autocomplete="off" id="{dom}-input" '
+                         f'class="pk-number">{unit}')
+        else:
+            kind = "checkbox" if q.type == "multiple" else "radio"
+            if q.type == "multiple":
+                parts.append('<p class="pk-hint">Select all that apply.</p>')
+            for i, o in enumerate(q.choices()):
+                parts.append(f'<div class="pk-option"><input type="{kind}" name="{dom}" id="{dom}-{i}" '
+                             f'value="{i}"><label for="{dom}-{i}">{_e(o.text)}</label></div>')
+        parts.append('<div class="pk-actions"><button type="button" class="pk-check">Check</button> '
+                     '<button type="button" class="pk-retry" hidden>Try again</button></div>')
+        parts.append('<div class="pk-feedback" role="status" aria-live="polite"></div>')
+        if q.source:
+            parts.append(f'<p class="pk-source">Source: {_e(q.source)}</p>')
+        parts.append("</fieldset>")
+    payload = json.dumps(data, ensure_ascii=True).replace("</", "<\\/")
+    parts.append(f'<script type="application/json" class="pk-quiz-data">{payload}</script>')
+    parts.append('<noscript><p>This quiz needs JavaScript to check answers; the questions can '
+                 'still be read.</p></noscript>')
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+# ---------------------------------------------------------------- widget (JupyterLab)
+
+class QuizWidget:
+    """The ipywidgets quiz: choose, Check, per-option feedback, Try again, running score."""
+
+    def __init__(self, bank: QuizBank):
+        import ipywidgets as w
+
+        self.bank = bank
+        self.results: dict[str, bool] = {}
+        self.score = w.HTML(self._score_text())
+        rows = [w.HTML(f"<h3>Quiz: {_e(bank.title)}</h3>"), self.score]
+        for n, q in enumerate(bank.questions, start=1):
+            rows.append(self._question_box(n, q))
+        self.box = w.VBox(rows, layout=w.Layout(max_width="52rem"))
+
+    def _score_text(self) -> str:
+        right = sum(self.results.values())
+        return f"<p><b>Score: {right} of {len(self.bank.questions)} correct</b></p>"
+
+    def _question_box(self, n: int, q: Question):
+        import ipywidgets as w
+
+        head = w.HTML(f"<p><b>Question {n}</b> <i>({_e(q.level)})</i> {_e(q.prompt)}</p>")
+        labels = [o.text for o in q.choices()]
+        if q.type == "numeric":
+            entry = w.Text(placeholder="Type a number" + (f" ({q.unit})" if q.unit else ""))
+            read = lambda: entry.value  # noqa: E731
+        elif q.type == "multiple":
+            boxes = [w.Checkbox(value=False, description=t, indent=False,
+                                layout=w.Layout(width="auto")) for t in labels]
+            entry = w.VBox(boxes)
+            read = lambda: {i for i, b in enumerate(boxes) if b.value}  # noqa: E731
+        else:
+            entry = w.RadioButtons(options=[(t, i) for i, t in enumerate(labels)], value=None,
+                                   layout=w.Layout(width="auto"))
+            read = lambda: entry.value  # noqa: E731
+        check, retry = w.Button(description="Check", button_style="primary"), w.Button(description="Try again")
+        retry.layout.display = "none"
+        feedback = w.HTML()
+
+        def on_check(_):
+            g = grade(q, read())
+            feedback.value = _feedback_html(g)
+            if g.answered:
+                self.results[q.id] = g.correct
+                self.score.value = self._score_text()
+                if not g.correct:
+                    retry.layout.display = None
+
+        def on_retry(_):
+            feedback.value = ""
+            retry.layout.display = "none"
+            if q.type == "numeric":
+                entry.value = ""
+            elif q.type == "multiple":
+                for b in entry.children:
+                    b.value = False
+            else:
+                entry.value = None
+
+        check.on_click(on_check)
+        retry.on_click(on_retry)
+        return w.VBox([head, entry, w.HBox([check, retry]), feedback],
+                      layout=w.Layout(border="1px solid #ccc", padding="0.5rem", margin="0.4rem 0"))
+
+
+def _feedback_html(g: Grade) -> str:
+    colour = "#1b5e20" if g.correct else "#8a1c1c"
+    out = [f'<p style="color:{colour}"><b>{_e(g.message)}</b></p>']
+    for text, ok, fb in g.notes:
+        mark = "✔" if ok else "✘"
+        label = f"<b>{_e(text)}</b>: " if text else ""
+        out.append(f"<p>{mark} {label}{_e(fb)}</p>")
+    return "".join(out)
+
+
+class Quiz:
+    """Display object: the widget quiz in JupyterLab, the static HTML quiz in the book."""
+
+    def __init__(self, bank: QuizBank):
+        self.bank = bank
+        self._widget: QuizWidget | None = None
+
+    @property
+    def widget(self) -> QuizWidget:
+        if self._widget is None:
+            self._widget = QuizWidget(self.bank)
+        return self._widget
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = dict(self.widget.box._repr_mimebundle_(include=include, exclude=exclude) or {})
+        bundle["text/html"] = render_html(self.bank)
+        bundle["text/plain"] = f"Quiz: {self.bank.title} ({len(self.bank.questions)} questions)"
+        return bundle
+
+
+def quiz(quiz_id: str) -> Quiz:
+    """The chapter quiz `quiz_id` (e.g. '01-peacekeeping-role'), ready to display."""
+    return Quiz(load_bank(quiz_id))

@@ -1,0 +1,60 @@
+"""Sphinx extension for the course book.
+
+- ``{quiz} <quiz-id>`` directive: renders a chapter's question bank as the static HTML quiz.
+- Ships quiz.js / quiz.css and a small local icon stylesheet.
+- Keeps pages light and offline: the theme's 1.5 MB Font Awesome script is replaced by
+  CSS glyphs (templates/static/webpack-macros.html), and no asset is loaded from another host.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import Directive
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+
+from .quiz import QuizBankError, bank_path, load_bank, render_html
+
+HERE = Path(__file__).resolve().parent
+
+
+class QuizDirective(Directive):
+    required_arguments = 1
+    has_content = False
+
+    def run(self):
+        quiz_id = self.arguments[0].strip()
+        env = self.state.document.settings.env
+        env.note_dependency(str(bank_path(quiz_id)))
+        try:
+            bank = load_bank(quiz_id)
+        except QuizBankError as err:
+            raise self.error(f"quiz {quiz_id}: {err}")
+        return [nodes.raw("", render_html(bank), format="html")]
+
+
+def _add_paths(app: Sphinx, config) -> None:
+    config.html_static_path.append(str(HERE / "static"))
+    config.templates_path.insert(0, str(HERE / "templates"))
+
+
+def _check_offline(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Fail the build if any page would load a script or stylesheet from another host."""
+    for key in ("script_files", "css_files"):
+        for asset in context.get(key, []):
+            name = getattr(asset, "filename", asset)
+            if isinstance(name, str) and name.startswith(("http://", "https://", "//")):
+                raise ExtensionError(f"{pagename}: {key} would load {name} from another host; "
+                                     "the book must work offline.")
+
+
+def setup(app: Sphinx):
+    app.add_directive("quiz", QuizDirective)
+    app.connect("config-inited", _add_paths)
+    app.add_js_file("quiz.js", loading_method="defer")
+    app.add_css_file("quiz.css")
+    app.add_css_file("course.css")
+    app.connect("html-page-context", _check_offline)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
