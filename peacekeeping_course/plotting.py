@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 from cycler import cycler
@@ -25,6 +27,31 @@ def use_course_style() -> None:
         "axes.titlesize": 12, "axes.titleweight": "bold", "axes.labelsize": 10, "legend.frameon": False,
         "svg.hashsalt": "peacekeeping-course", "font.family": "DejaVu Sans",
     })
+    _show_figures_as_compact_png()
+
+
+def compact_png(fig: plt.Figure, colours: int = 96) -> bytes:
+    """The figure as a palette PNG: about a third of the bytes of matplotlib's default PNG,
+    which keeps book pages light for slow connections."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", bbox_inches="tight", facecolor="white")
+    image = Image.open(buffer).convert("RGB").quantize(colours, method=Image.Quantize.MEDIANCUT)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def _show_figures_as_compact_png() -> None:
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None and hasattr(shell, "kernel"):
+        shell.run_line_magic("matplotlib", "inline")  # configure the backend first, then override
+        shell.display_formatter.formatters["image/png"].for_type(plt.Figure, compact_png)
 
 
 def add_source(fig: plt.Figure, text: str) -> None:

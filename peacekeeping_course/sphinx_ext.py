@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from docutils import nodes
@@ -40,14 +41,35 @@ def _add_paths(app: Sphinx, config) -> None:
     config.templates_path.insert(0, str(HERE / "templates"))
 
 
+def _unwanted(asset) -> bool:
+    """Thebe live-code assets (they point at a CDN and are added twice by the theme), and stored
+    ipywidgets state (large, and useless without the widget manager, which would come from a CDN)."""
+    name = str(getattr(asset, "filename", asset) or "")
+    attributes = getattr(asset, "attributes", {}) or {}
+    return ("thebe" in name or "THEBE_JS_URL" in str(attributes.get("body", ""))
+            or attributes.get("type") == "application/vnd.jupyter.widget-state+json")
+
+
 def _check_offline(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    """Fail the build if any page would load a script or stylesheet from another host."""
+    """Drop unwanted assets, then fail the build if a page would still load one from another host."""
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key] = [a for a in context[key] if not _unwanted(a)]
     for key in ("script_files", "css_files"):
         for asset in context.get(key, []):
             name = getattr(asset, "filename", asset)
             if isinstance(name, str) and name.startswith(("http://", "https://", "//")):
                 raise ExtensionError(f"{pagename}: {key} would load {name} from another host; "
                                      "the book must work offline.")
+
+
+def _refresh_static(app: Sphinx, exception) -> None:
+    """Sphinx 7.4 does not overwrite a static file that already exists in the output, so an
+    incremental build would keep a stale quiz.js; copy the course's own assets every time."""
+    if exception is None and app.builder.format == "html":
+        out = Path(app.outdir) / "_static"
+        for asset in (HERE / "static").iterdir():
+            shutil.copyfile(asset, out / asset.name)
 
 
 def setup(app: Sphinx):
@@ -57,4 +79,5 @@ def setup(app: Sphinx):
     app.add_css_file("quiz.css")
     app.add_css_file("course.css")
     app.connect("html-page-context", _check_offline)
+    app.connect("build-finished", _refresh_static)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
