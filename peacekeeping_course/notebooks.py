@@ -22,6 +22,7 @@ def execute(path: Path) -> None:
     NotebookClient(nb, timeout=300, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     nb.metadata.pop("widgets", None)
+    nb.metadata["language_info"] = {"name": "python"}  # no interpreter version: keeps diffs clean
     nbformat.write(nb, path)
 
 

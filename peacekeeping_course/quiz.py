@@ -378,7 +378,7 @@ def _feedback_html(g: Grade) -> str:
     out = [f'<p style="color:{colour}"><b>{_e(g.message)}</b></p>']
     for text, ok, fb in g.notes:
         mark = "✔" if ok else "✘"
-        label = f"<b>{_e(text)}</b>: " if text else ""
+        label = f"<b>{_e(text)}</b><br>" if text else ""
         out.append(f"<p>{mark} {label}{_e(fb)}</p>")
     return "".join(out)
 

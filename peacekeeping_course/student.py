@@ -36,6 +36,7 @@ def student_version(source: nbformat.NotebookNode) -> nbformat.NotebookNode:
             cell.execution_count = None
         cell.metadata.pop("execution", None)
     nb.metadata.pop("widgets", None)
+    nb.metadata["language_info"] = {"name": "python"}
     return nb
 
 

@@ -77,8 +77,9 @@
       if (note[0] !== "") {
         var label = fieldset.querySelector("label[for='" + fieldset.id + "-" + note[0] + "']");
         var b = document.createElement("strong");
-        b.textContent = (label ? label.textContent : "") + ": ";
+        b.textContent = label ? label.textContent : "";
         p.appendChild(b);
+        p.appendChild(document.createElement("br"));
       }
       p.appendChild(document.createTextNode(note[2]));
       box.appendChild(p);

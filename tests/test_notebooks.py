@@ -1,0 +1,84 @@
+"""Notebook rules that nbval does not cover: student versions, alt text, clean metadata."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from peacekeeping_course.student import SOURCE_DIR, STUDENT_DIR, generate, student_version
+
+REPO = Path(__file__).resolve().parent.parent
+LESSONS = sorted((REPO / "notebooks").glob("*.ipynb"))
+SOURCES = sorted(SOURCE_DIR.glob("*.ipynb"))
+STUDENTS = sorted(STUDENT_DIR.glob("*.ipynb"))
+
+
+def test_every_chapter_has_lesson_source_and_student_notebooks():
+    names = {p.name for p in LESSONS}
+    assert names and names == {p.name for p in SOURCES} == {p.name for p in STUDENTS}
+
+
+def test_committed_student_notebooks_are_what_generation_gives():
+    assert generate(check_only=True) == [], "student notebooks are stale: run `make student`"
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.stem)
+def test_student_version_has_no_solution_and_no_output(path):
+    source = nbformat.read(path, as_version=4)
+    student = student_version(source)
+    solution_lines = {line.strip() for cell in source.cells if cell.cell_type == "code"
+                      and "### BEGIN SOLUTION" in cell.source
+                      for line in cell.source.split("### BEGIN SOLUTION")[1].split("### END SOLUTION")[0]
+                      .splitlines() if line.strip()}
+    assert solution_lines, "the source notebook should mark its solutions"
+    text = "\n".join(cell.source for cell in student.cells)
+    assert "BEGIN SOLUTION" not in text
+    assert not [line for line in solution_lines if line in text.splitlines()]
+    assert all(not cell.get("outputs") for cell in student.cells if cell.cell_type == "code")
+
+
+@pytest.mark.parametrize("path", STUDENTS, ids=lambda p: p.stem)
+def test_student_notebook_runs_top_to_bottom_and_says_not_answered_yet(path):
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    checks = [cell for cell in nb.cells if cell.cell_type == "code" and cell.source.startswith("check(")]
+    assert checks
+    for cell in checks:
+        shown = "".join(o.get("data", {}).get("text/plain", "") for o in cell.outputs)
+        assert "not answered yet" in shown, cell.source
+
+
+@pytest.mark.parametrize("path", LESSONS + SOURCES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_every_figure_has_alt_text_and_a_source_line(path):
+    nb = nbformat.read(path, as_version=4)
+    figures = 0
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        images = [o for o in cell.get("outputs", []) if "image/png" in o.get("data", {})]
+        if images:
+            figures += len(images)
+            alt = cell.metadata.get("mystnb", {}).get("image", {}).get("alt", "")
+            assert len(alt) > 40, f"figure without alt text in cell: {cell.source[:60]}"
+            assert "add_source(" in cell.source or "add_source(" in "".join(
+                c.source for c in nb.cells if c.cell_type == "code"), "figure without a source line"
+            assert "set_title(" in cell.source or "plot_mission(" in cell.source
+    if path.parent.name == "notebooks":
+        assert figures >= 3
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_lesson_has_a_widget_exploration_and_the_quiz(path):
+    text = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells)
+    assert "explore(" in text and f'quiz("{path.stem}")' in text
+
+
+@pytest.mark.parametrize("path", LESSONS + SOURCES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_stored_notebooks_keep_no_widget_state(path):
+    assert "widgets" not in nbformat.read(path, as_version=4).metadata
