@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -36,6 +37,22 @@ class QuizDirective(Directive):
         return [nodes.raw("", render_html(bank), format="html")]
 
 
+SOLUTION_MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
+
+
+def _hide_solution_markers(app: Sphinx, docname: str, source: list[str]) -> None:
+    """In the book, solution cells show the solution without nbgrader's marker lines."""
+    if not docname.startswith("exercises/solutions/"):
+        return
+    nb = json.loads(source[0])
+    for cell in nb.get("cells", []):
+        text = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+        if any(marker in text for marker in SOLUTION_MARKERS):
+            kept = [line for line in text.split("\n") if line.strip() not in SOLUTION_MARKERS]
+            cell["source"] = "\n".join(kept)
+    source[0] = json.dumps(nb)
+
+
 def _add_paths(app: Sphinx, config) -> None:
     config.html_static_path.append(str(HERE / "static"))
     config.templates_path.insert(0, str(HERE / "templates"))
@@ -55,6 +72,11 @@ def _check_offline(app: Sphinx, pagename, templatename, context, doctree) -> Non
     for key in ("script_files", "css_files"):
         if key in context:
             context[key] = [a for a in context[key] if not _unwanted(a)]
+    # docutils marks the citation list role="list" but its items are doc-biblioentry, which axe
+    # reports as a critical ARIA error; the list role adds nothing here.
+    if "body" in context:
+        context["body"] = context["body"].replace('<div role="list" class="citation-list">',
+                                                  '<div class="citation-list">')
     for key in ("script_files", "css_files"):
         for asset in context.get(key, []):
             name = getattr(asset, "filename", asset)
@@ -75,6 +97,7 @@ def _refresh_static(app: Sphinx, exception) -> None:
 def setup(app: Sphinx):
     app.add_directive("quiz", QuizDirective)
     app.connect("config-inited", _add_paths)
+    app.connect("source-read", _hide_solution_markers)
     app.add_js_file("quiz.js", loading_method="defer")
     app.add_css_file("quiz.css")
     app.add_css_file("course.css")

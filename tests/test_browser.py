@@ -1,0 +1,162 @@
+"""The built book in a real headless Chromium: quizzes, offline loading, accessibility."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from peacekeeping_course.pagecheck import browser, open_page, run_axe, serve
+from peacekeeping_course.quiz import load_bank
+
+pytestmark = pytest.mark.browser
+
+CHAPTER = "book/01-peacekeeping-role.html"
+PAGES = ["book/index.html", "book/00-how-to-use.html", CHAPTER, "notebooks/01-peacekeeping-role.html",
+         "exercises/solutions/01-peacekeeping-role.html", "book/glossary.html", "book/bibliography.html",
+         "book/data.html"]
+BANK = load_bank("01-peacekeeping-role")
+
+
+@pytest.fixture(scope="module")
+def site(built_book):
+    with serve(built_book) as base, browser() as chromium:
+        yield base, chromium
+
+
+def question_box(page, question_id):
+    return page.locator(f"section.pk-quiz fieldset[data-qid='{question_id}']").first
+
+
+def first_of_type(kind):
+    return next(q for q in BANK.questions if q.type == kind)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_offline_without_console_errors(site, path):
+    base, chromium = site
+    page, record = open_page(chromium, f"{base}/{path}")
+    assert record.off_host == [], f"requests to other hosts: {record.off_host}"
+    assert record.failed == [] and record.console_errors == [] and record.page_errors == []
+    page.context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_has_no_serious_accessibility_violations(site, path):
+    base, chromium = site
+    page, _ = open_page(chromium, f"{base}/{path}")
+    violations = [v for v in run_axe(page) if v["impact"] in ("serious", "critical")]
+    page.context.close()
+    assert not violations, [(v["id"], v["impact"], v["nodes"][0]["target"]) for v in violations]
+
+
+def test_quiz_wrong_answer_shows_its_feedback_then_right_answer_scores(site):
+    base, chromium = site
+    page, record = open_page(chromium, f"{base}/{CHAPTER}")
+    question = first_of_type("single")
+    wrong = next(i for i, o in enumerate(question.options) if not o.correct)
+    right = next(i for i, o in enumerate(question.options) if o.correct)
+    box = question_box(page, question.id)
+    score = page.locator("section.pk-quiz .pk-score-value").first
+
+    box.locator("input").nth(wrong).check()
+    box.locator(".pk-check").click()
+    feedback = box.locator(".pk-feedback")
+    assert "pk-wrong" in feedback.get_attribute("class")
+    assert question.options[wrong].feedback[:60] in feedback.inner_text()
+    assert score.inner_text() == "0"
+
+    retry = box.locator(".pk-retry")
+    assert retry.is_visible()
+    retry.click()
+    assert feedback.inner_text() == "" and not box.locator("input").nth(wrong).is_checked()
+
+    box.locator("input").nth(right).check()
+    box.locator(".pk-check").click()
+    assert "pk-right" in feedback.get_attribute("class")
+    assert question.options[right].feedback[:60] in feedback.inner_text()
+    assert score.inner_text() == "1" and not retry.is_visible()
+    assert record.console_errors == [] and record.page_errors == [] and record.off_host == []
+    page.context.close()
+
+
+def test_quiz_is_usable_with_the_keyboard_alone(site):
+    base, chromium = site
+    page, _ = open_page(chromium, f"{base}/{CHAPTER}")
+    question = first_of_type("single")
+    right = next(i for i, o in enumerate(question.options) if o.correct)
+    box = question_box(page, question.id)
+    box.locator("input").first.focus()
+    page.keyboard.press("Space")  # select the first option
+    for _ in range(right):
+        page.keyboard.press("ArrowDown")  # arrow keys move the choice within the group
+    assert box.locator("input").nth(right).is_checked()
+    page.keyboard.press("Tab")  # leaves the radio group for the Check button
+    assert page.evaluate("document.activeElement.className") == "pk-check"
+    page.keyboard.press("Enter")
+    assert "pk-right" in box.locator(".pk-feedback").get_attribute("class")
+    page.context.close()
+
+
+def test_numeric_question_explains_bad_input_then_accepts_the_answer(site):
+    base, chromium = site
+    page, _ = open_page(chromium, f"{base}/{CHAPTER}")
+    question = first_of_type("numeric")
+    box = question_box(page, question.id)
+    field = box.locator("input.pk-number")
+    field.fill("")
+    box.locator(".pk-check").click()
+    assert "Type a number first" in box.locator(".pk-feedback").inner_text()
+    field.fill("a lot")
+    field.press("Enter")
+    assert "is not a number" in box.locator(".pk-feedback").inner_text()
+    assert page.locator("section.pk-quiz .pk-score-value").first.inner_text() == "0"
+    field.fill(f"{question.answer:,}")
+    box.locator(".pk-check").click()
+    assert "pk-right" in box.locator(".pk-feedback").get_attribute("class")
+    page.context.close()
+
+
+def test_multiple_select_needs_every_right_option(site):
+    base, chromium = site
+    page, _ = open_page(chromium, f"{base}/{CHAPTER}")
+    question = first_of_type("multiple")
+    box = question_box(page, question.id)
+    right = [i for i, o in enumerate(question.options) if o.correct]
+    box.locator("input").nth(right[0]).check()
+    box.locator(".pk-check").click()
+    text = box.locator(".pk-feedback").inner_text()
+    if len(right) > 1:
+        assert "missed" in text and "pk-wrong" in box.locator(".pk-feedback").get_attribute("class")
+    box.locator(".pk-retry").click() if len(right) > 1 else None
+    for i in right:
+        box.locator("input").nth(i).check()
+    box.locator(".pk-check").click()
+    assert "pk-right" in box.locator(".pk-feedback").get_attribute("class")
+    page.context.close()
+
+
+def test_quiz_works_in_the_lesson_notebook_page_too(site):
+    base, chromium = site
+    page, record = open_page(chromium, f"{base}/notebooks/01-peacekeeping-role.html")
+    question = first_of_type("truefalse")
+    box = question_box(page, question.id)
+    choice = 0 if question.answer is True else 1
+    box.locator("input").nth(choice).check()
+    box.locator(".pk-check").click()
+    assert "pk-right" in box.locator(".pk-feedback").get_attribute("class")
+    assert record.page_errors == []
+    page.context.close()
+
+
+def test_solution_dropdowns_start_closed_and_open_on_request(site):
+    base, chromium = site
+    page, _ = open_page(chromium, f"{base}/exercises/solutions/01-peacekeeping-role.html")
+    first = page.locator("details.hide").first
+    assert first.get_attribute("open") is None
+    assert not first.locator("pre").first.is_visible()
+    first.locator("summary").click()
+    assert first.locator("pre").first.is_visible()
+    assert "answer_1_1" in first.inner_text()
+    page.context.close()
