@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 RAW    ?= ../shared/reference-data
 PORT   ?= 8000
 
-.PHONY: help install book test lab serve data student bench clean
+.PHONY: help install book test lab serve data student outputs bench clean
 
 help:
 	@echo "make book     build the book into _build/html (sets up .venv on first use)"
@@ -15,6 +15,7 @@ help:
 	@echo "make serve    serve the built book on http://127.0.0.1:$(PORT)"
 	@echo "make data     re-derive data/ from the raw files in RAW=$(RAW)"
 	@echo "make student  regenerate the student exercise notebooks from exercises/solutions"
+	@echo "make outputs  re-run the notebooks and store their outputs"
 	@echo "make bench    time the build and notebooks, weigh every page"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -47,6 +48,9 @@ data: $(STAMP)
 
 student: $(STAMP)
 	$(BIN)/python -m peacekeeping_course.student
+
+outputs: $(STAMP)
+	$(BIN)/python -m peacekeeping_course.notebooks
 
 bench: $(STAMP)
 	$(BIN)/python -m peacekeeping_course.bench
