@@ -80,6 +80,12 @@ def derive_peacekeeping_operations(raw_dir: Path) -> pd.DataFrame:
     return out
 
 
+def _counts(src: pd.DataFrame, troops: str, police: str, observers: str) -> dict[str, pd.Series]:
+    """IPI writes a count of zero as an empty cell: write 0."""
+    return {"troops": src[troops].fillna(0).astype(int), "police": src[police].fillna(0).astype(int),
+            "military_observers": src[observers].fillna(0).astype(int)}
+
+
 def derive_personnel_by_mission_month(raw_dir: Path) -> pd.DataFrame:
     src = pd.read_csv(_raw(raw_dir, "ipi-peacekeeping-database/data_mission.csv"))
     out = pd.DataFrame({
@@ -89,9 +95,7 @@ def derive_personnel_by_mission_month(raw_dir: Path) -> pd.DataFrame:
         "host_iso3": src["Country of Mission ISO-3"],
         "continent": src["Mission Continent"],
         "contributors": src["Number of Contributors"],
-        "troops": src["Troops"].fillna(0).astype(int),
-        "police": src["Police"].fillna(0).astype(int),
-        "military_observers": src["Observers"].fillna(0).astype(int),
+        **_counts(src, "Troops", "Police", "Observers"),
         "total": src["Total"],
     })
     return out.sort_values(["date", "mission"]).reset_index(drop=True)
@@ -102,9 +106,7 @@ def derive_personnel_monthly(raw_dir: Path) -> pd.DataFrame:
     return pd.DataFrame({
         "date": src["Date"],
         "contributors": src["Number of Contributors"],
-        "troops": src["Troop Contributions"].fillna(0).astype(int),
-        "police": src["Police Contributions"].fillna(0).astype(int),
-        "military_observers": src["EOM Contributions"].fillna(0).astype(int),
+        **_counts(src, "Troop Contributions", "Police Contributions", "EOM Contributions"),
         "total": src["Total Contributions"],
     }).sort_values("date").reset_index(drop=True)
 

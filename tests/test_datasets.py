@@ -101,24 +101,23 @@ def test_missing_column_is_named(data_copy):
         load("un_personnel_monthly", data_copy)
 
 
-def test_wrong_type_names_field_and_line(data_copy):
-    path = data_copy / "un_uniformed_personnel_by_year.csv"
+def set_cell(path, line_index, column, value):
+    """Overwrite one cell of a CSV file (line_index 0 is the header)."""
     lines = path.read_text().splitlines()
-    cells = lines[3].split(",")
-    cells[1] = "one"
-    lines[3] = ",".join(cells)
+    cells = lines[line_index].split(",")
+    cells[column] = value
+    lines[line_index] = ",".join(cells)
     path.write_text("\n".join(lines) + "\n")
+
+
+def test_wrong_type_names_field_and_line(data_copy):
+    set_cell(data_copy / "un_uniformed_personnel_by_year.csv", 3, 1, "one")
     with pytest.raises(DataError, match=r"field 'missions_reported' should be of type integer on line 4"):
         load("un_uniformed_personnel_by_year", data_copy)
 
 
 def test_empty_required_value_is_reported(data_copy):
-    path = data_copy / "un_personnel_monthly.csv"
-    lines = path.read_text().splitlines()
-    cells = lines[5].split(",")
-    cells[-1] = ""
-    lines[5] = ",".join(cells)
-    path.write_text("\n".join(lines) + "\n")
+    set_cell(data_copy / "un_personnel_monthly.csv", 5, -1, "")
     with pytest.raises(DataError, match=r"field 'total' is empty on line 6, but it is required"):
         load("un_personnel_monthly", data_copy)
 
