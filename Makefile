@@ -23,6 +23,8 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
+	@# build matplotlib's font cache now, so its one-time notice never lands in a notebook output
+	$(BIN)/python -c "import matplotlib.pyplot"
 	@touch $(STAMP)
 
 install: $(STAMP)

@@ -44,6 +44,7 @@ class Dataset:
     derivation: str
     fields: tuple[Field, ...]
     primary_key: tuple[str, ...] = field(default_factory=tuple)
+    hand_made: bool = False  # compiled by hand, one source per row; not written by `make data`
 
     @property
     def filename(self) -> str:
@@ -76,6 +77,22 @@ IPI = Source(
     publisher="International Peace Institute (counts: UN Department of Peace Operations)",
     licence="Published openly by IPI for research and teaching; no licence file in the repository "
     "(underlying UN counts: " + UN_DATA_LICENCE + ")",
+)
+
+
+UN_FATALITIES = Source(
+    title="United Nations Peace and Security Data Hub, dataset DPPADPOSS-FATALITIES "
+    "(peacekeeping fatalities, extract of 2025-04-04)",
+    path="https://psdata.un.org/dataset/DPPADPOSS-FATALITIES",
+    publisher="United Nations, Department of Political and Peacebuilding Affairs / Department of Peace Operations",
+    licence=UN_DATA_LICENCE,
+)
+IPI_GENDER = Source(
+    title="International Peace Institute, TCC-DataScraper (tcc_files/Gender.Full.csv), from UN monthly "
+    "reports of uniformed personnel by contributor, mission and sex",
+    path="https://github.com/IPIDataLab/TCC-DataScraper",
+    publisher="International Peace Institute (counts: UN Department of Peace Operations)",
+    licence=IPI.licence,
 )
 
 
@@ -199,6 +216,109 @@ _register(Dataset(
         Field("total", "integer", "All uniformed personnel", "persons"),
     ),
     primary_key=("date",),
+))
+
+
+_register(Dataset(
+    name="un_personnel_by_sex_mission_month",
+    title="UN uniformed personnel by mission, personnel type and sex, monthly, Nov 2009 - Feb 2014",
+    description=(
+        "Men and women among the uniformed personnel of each UN mission at the end of each month, by "
+        "type of personnel, summed over all contributing countries."
+    ),
+    sources=(IPI_GENDER,),
+    derivation=(
+        "From 'Gender.Full.csv' (one row per contributor, mission and month): the male, female and total "
+        "counts of each personnel type are summed over contributors and reshaped to one row per date, "
+        "mission and personnel type."
+    ),
+    fields=(
+        Field("date", "date", "Last day of the month"),
+        Field("mission", "string", "Mission acronym as in the UN report"),
+        Field("personnel_type", "string",
+              "One of: troops, formed police units, individual police, experts on mission"),
+        Field("male", "integer", "Men", "persons"),
+        Field("female", "integer", "Women", "persons"),
+        Field("total", "integer", "All personnel of this type", "persons"),
+    ),
+    primary_key=("date", "mission", "personnel_type"),
+))
+
+_register(Dataset(
+    name="un_fatalities_by_year",
+    title="UN peacekeeping fatalities by year, mission, type of incident and type of personnel, 1948 - Feb 2025",
+    description=(
+        "Deaths of UN peacekeeping personnel, counted from the UN's record of each fatality. 2025 is "
+        "partial: the extract of 4 April 2025 has incidents up to 18 February 2025."
+    ),
+    sources=(UN_FATALITIES,),
+    derivation=(
+        "From 'DPPADPOSS-FATALITIES.csv' (one row per fatality): six casualty ids that appear twice (the "
+        "same death listed under two nationalities) are counted once, keeping the first row; the "
+        "trailing space in the personnel type 'Local ' is removed; rows are counted by incident year, "
+        "mission, type of incident and type of personnel. The rows removed are listed in "
+        "un_fatalities_duplicate_records."
+    ),
+    fields=(
+        Field("year", "integer", "Year of the incident", "year"),
+        Field("mission", "string", "Mission acronym (UNOSOM and UNEF are not split into phases)"),
+        Field("incident_type", "string",
+              "Illness, Accident, Malicious Act, Self-Inflicted, To Be Determined or Unknown"),
+        Field("personnel_type", "string",
+              "Military, Police, Military Observer, International Civilian, Local or Other"),
+        Field("fatalities", "integer", "Deaths", "persons"),
+        Field("undetermined_nationality", "integer",
+              "Of those deaths, how many have the nationality 'ZZ [Undetermined]'", "persons"),
+    ),
+    primary_key=("year", "mission", "incident_type", "personnel_type"),
+))
+
+_register(Dataset(
+    name="un_fatalities_duplicate_records",
+    title="UN peacekeeping fatalities: records whose casualty id appears twice",
+    description=(
+        "The rows of the UN fatalities extract that share a casualty id with another row, kept so that "
+        "learners can inspect the problem. Each pair is one death listed under two nationalities."
+    ),
+    sources=(UN_FATALITIES,),
+    derivation="From 'DPPADPOSS-FATALITIES.csv': every row whose casualty_id occurs more than once.",
+    fields=(
+        Field("casualty_id", "string", "UN record id (MISSION-YYYY-MM-NNNNN)"),
+        Field("incident_date", "date", "Date of the incident"),
+        Field("mission", "string", "Mission acronym"),
+        Field("nationality", "string", "Nationality as recorded"),
+        Field("personnel_type", "string", "Type of personnel"),
+        Field("kept", "boolean", "Whether un_fatalities_by_year counts this row (the first of each pair)"),
+    ),
+    primary_key=("casualty_id", "nationality"),
+))
+
+_register(Dataset(
+    name="ssr_mandates",
+    title="UN peacekeeping operations whose founding resolution gives them security sector reform tasks",
+    description=(
+        "A hand-compiled table: for selected UN peacekeeping operations, the founding Security Council "
+        "resolution and the security sector reform tasks it gives, paraphrased, with one source per row."
+    ),
+    sources=(Source(
+        title="United Nations Security Council resolutions (one per row; see the source_url column)",
+        path="https://www.un.org/securitycouncil/content/resolutions",
+        publisher="United Nations Security Council",
+        licence=UN_DATA_LICENCE,
+    ),),
+    derivation="Compiled by hand from each resolution or the UN's mission page; the source of each row "
+               "is in its own columns. Not produced by `make data`.",
+    fields=(
+        Field("mission", "string", "Mission acronym"),
+        Field("host_country", "string", "Country where the mission deployed"),
+        Field("resolution", "string", "Founding resolution, e.g. S/RES/1509 (2003)"),
+        Field("adopted", "date", "Date the resolution was adopted"),
+        Field("ssr_tasks", "string", "The security sector reform tasks in the mandate, paraphrased"),
+        Field("source", "string", "Title of the document the row was checked against"),
+        Field("source_url", "string", "Where that document can be read"),
+    ),
+    primary_key=("mission",),
+    hand_made=True,
 ))
 
 

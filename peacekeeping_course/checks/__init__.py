@@ -111,4 +111,13 @@ def as_float(value: Any) -> float | None:
     return None if number != number else number
 
 
-from . import ch01  # noqa: E402,F401  (registers chapter 1's checks)
+def _register_chapters() -> None:
+    """Import every chapter module (ch01.py, ch02.py, ...) so that its checks register."""
+    import importlib
+    import pkgutil
+
+    for module in sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.startswith("ch")):
+        importlib.import_module(f"{__name__}.{module}")
+
+
+_register_chapters()
