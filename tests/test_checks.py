@@ -18,8 +18,8 @@ RIGHT = {
 }
 
 
-def test_every_registered_check_has_a_right_answer_here():
-    assert set(RIGHT) == set(CHECKS)
+def test_every_chapter_1_check_has_a_right_answer_here():
+    assert set(RIGHT) == {exercise for exercise in CHECKS if exercise.startswith("1.")}
 
 
 @pytest.mark.parametrize("exercise", sorted(RIGHT))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import nbformat
@@ -54,21 +55,33 @@ def test_student_notebook_runs_top_to_bottom_and_says_not_answered_yet(path):
         assert "not answered yet" in shown, cell.source
 
 
+def _plotting_functions(nb) -> dict[str, str]:
+    """Functions defined in the notebook, by name, with their source."""
+    found = {}
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            for match in re.finditer(r"^def (\w+)\(.*?(?=^\S|\Z)", cell.source, flags=re.M | re.S):
+                found[match.group(1)] = match.group(0)
+    return found
+
+
 @pytest.mark.parametrize("path", LESSONS + SOURCES, ids=lambda p: f"{p.parent.name}/{p.stem}")
-def test_every_figure_has_alt_text_and_a_source_line(path):
+def test_every_figure_has_alt_text_a_title_and_a_source_line(path):
     nb = nbformat.read(path, as_version=4)
+    functions = _plotting_functions(nb)
     figures = 0
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
         images = [o for o in cell.get("outputs", []) if "image/png" in o.get("data", {})]
-        if images:
-            figures += len(images)
-            alt = cell.metadata.get("mystnb", {}).get("image", {}).get("alt", "")
-            assert len(alt) > 40, f"figure without alt text in cell: {cell.source[:60]}"
-            assert "add_source(" in cell.source or "add_source(" in "".join(
-                c.source for c in nb.cells if c.cell_type == "code"), "figure without a source line"
-            assert "set_title(" in cell.source or "plot_mission(" in cell.source
+        if not images:
+            continue
+        figures += len(images)
+        alt = cell.metadata.get("mystnb", {}).get("image", {}).get("alt", "")
+        assert len(alt) > 40, f"figure without alt text in cell: {cell.source[:60]}"
+        code = cell.source + "".join(src for name, src in functions.items() if f"{name}(" in cell.source)
+        assert "set_title(" in code, f"figure without a title: {cell.source[:60]}"
+        assert "add_source(" in code, f"figure without a source line: {cell.source[:60]}"
     if path.parent.name == "notebooks":
         assert figures >= 3
 
