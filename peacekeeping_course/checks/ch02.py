@@ -1,0 +1,343 @@
+"""Checks for chapter 2's exercises. Expected values for the data tasks are computed from the course
+data, so they stay right if the data are re-derived."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from ..datasets import load
+from . import as_float, correct, incorrect, invalid, register
+
+# ---------------------------------------------------------------- shared helpers
+
+PERSONNEL_TYPES = ("troops", "formed police units", "individual police", "experts on mission")
+_TYPE_ALIASES = {
+    "troops": "troops", "troop": "troops", "military contingents": "troops", "contingents": "troops",
+    "formed police units": "formed police units", "formed police unit": "formed police units",
+    "fpu": "formed police units", "fpus": "formed police units",
+    "individual police": "individual police", "individual police officers": "individual police",
+    "individual police officer": "individual police", "ipo": "individual police", "ipos": "individual police",
+    "experts on mission": "experts on mission", "expert on mission": "experts on mission",
+    "experts": "experts on mission", "military observers": "experts on mission",
+}
+
+
+def _norm(text: object) -> str:
+    """Lower-case text with hyphens, underscores and repeated spaces turned into single spaces."""
+    return re.sub(r"[\s_\-]+", " ", str(text)).strip().lower()
+
+
+def _by_sex() -> pd.DataFrame:
+    return load("un_personnel_by_sex_mission_month")
+
+
+def _last_month(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame[frame["date"] == frame["date"].max()]
+
+
+def _share(female, total) -> float:
+    return 100 * float(female) / float(total)
+
+
+def overall_share_last_month() -> float:
+    rows = _last_month(_by_sex())
+    return _share(rows["female"].sum(), rows["total"].sum())
+
+
+def shares_by_type(month: str = "last") -> dict[str, float]:
+    frame = _by_sex()
+    rows = _last_month(frame) if month == "last" else frame[frame["date"] == frame["date"].min()]
+    sums = rows.groupby("personnel_type")[["female", "total"]].sum()
+    return {kind: _share(sums.loc[kind, "female"], sums.loc[kind, "total"]) for kind in PERSONNEL_TYPES}
+
+
+def mission_shares_last_month(min_size: int = 0) -> pd.Series:
+    sums = _last_month(_by_sex()).groupby("mission")[["female", "total"]].sum()
+    sums = sums[sums["total"] >= max(min_size, 1)]
+    return (100 * sums["female"].astype(float) / sums["total"].astype(float)).sort_values()
+
+
+# ---------------------------------------------------------------- 2.1 classify actors
+
+CATEGORIES = ("core security providers", "management and oversight", "justice and rule of law",
+              "non-statutory actors", "civil society")
+_CATEGORY_ALIASES = {
+    "core security providers": "core security providers", "core security provider": "core security providers",
+    "core security actors": "core security providers", "core security": "core security providers",
+    "core": "core security providers", "security providers": "core security providers",
+    "management and oversight": "management and oversight",
+    "management and oversight bodies": "management and oversight",
+    "management & oversight": "management and oversight", "management": "management and oversight",
+    "oversight": "management and oversight", "oversight bodies": "management and oversight",
+    "justice and rule of law": "justice and rule of law", "justice & rule of law": "justice and rule of law",
+    "justice and rule of law institutions": "justice and rule of law", "justice": "justice and rule of law",
+    "rule of law": "justice and rule of law",
+    "non statutory actors": "non-statutory actors", "non statutory": "non-statutory actors",
+    "non statutory security forces": "non-statutory actors", "non statutory security actors": "non-statutory actors",
+    "nonstatutory": "non-statutory actors", "nonstatutory actors": "non-statutory actors",
+    "non statutory forces": "non-statutory actors",
+    "civil society": "civil society", "civil society organisations": "civil society",
+    "civil society organizations": "civil society", "csos": "civil society", "cso": "civil society",
+}
+
+ACTORS = {
+    "A": ("core security providers", "the army is a statutory force that provides security by carrying arms "
+                                     "for the state."),
+    "B": ("core security providers", "customs and border services provide security at the borders on the "
+                                     "state's behalf; the UN lists border management and customs in the "
+                                     "security sector."),
+    "C": ("core security providers", "a presidential guard is an armed state force; the OECD lists presidential "
+                                     "guards among core security actors."),
+    "D": ("management and oversight", "a parliamentary committee carries no weapons and provides no security "
+                                      "itself; it oversees those who do, including their budgets."),
+    "E": ("management and oversight", "a budget office manages the money for the forces; financial management "
+                                      "bodies belong with management and oversight."),
+    "F": ("management and oversight", "the ministry directs and manages the police, but does not patrol; it is "
+                                      "a management body."),
+    "G": ("justice and rule of law", "prosecutors bring cases to court; they are part of the justice chain."),
+    "H": ("justice and rule of law", "prisons (corrections) are part of the justice chain; the OECD places them "
+                                     "with justice and rule-of-law institutions."),
+    "I": ("non-statutory actors", "the rebels' armed wing is outside the state's legal framework until it is "
+                                  "disarmed or integrated, so it is a non-statutory force."),
+    "J": ("non-statutory actors", "a private security company provides security but is not a state force; the "
+                                  "OECD lists private security companies with non-statutory security forces."),
+    "K": ("civil society", "a women's association scrutinises the police from outside the state: that is civil "
+                           "society."),
+    "L": ("civil society", "independent media investigate and inform the public; they are part of civil "
+                           "society."),
+}
+
+_ACTOR_HINTS = {
+    ("K", "management and oversight"): "it does oversee the police, and the OECD DAC counts civil society "
+                                       "organisations among oversight bodies, but this course lists civil "
+                                       "society as its own family because it acts from outside the state, "
+                                       "without official powers.",
+    ("L", "management and oversight"): "the media do hold the forces to account, and the OECD DAC counts civil "
+                                       "society with oversight bodies, but this course lists civil society "
+                                       "as its own family because it acts from outside the state.",
+    ("J", "core security providers"): "it does provide security, but it is a commercial actor, not a state "
+                                      "force; the OECD lists private security companies with non-statutory "
+                                      "security forces.",
+    ("I", "core security providers"): "it is not (yet) part of the state's forces; until it is disarmed or "
+                                      "integrated it is a non-statutory force.",
+    ("H", "core security providers"): "prisons hold people the courts have sentenced; they are part of the "
+                                      "justice chain, not a force that patrols or defends.",
+    ("F", "core security providers"): "the ministry directs the police but does not itself patrol; it is a "
+                                      "management body.",
+}
+
+
+@register("2.1")
+def check_classify_actors(answer) -> object:
+    ex = "2.1"
+    if not isinstance(answer, Mapping):
+        return invalid(ex, 'give a dictionary from letter to category, for example {"A": "core security '
+                           'providers", "B": "civil society", ...}.')
+    given = {str(k).strip().upper(): v for k, v in answer.items()}
+    unknown = sorted(k for k in given if k not in ACTORS)
+    if unknown:
+        return invalid(ex, f"there is no actor {', '.join(unknown)}; the actors are A to L.")
+    labels, missing = {}, []
+    for key in ACTORS:
+        value = given.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            missing.append(key)
+            continue
+        if not isinstance(value, str):
+            return invalid(ex, f"actor {key}: give the category as text, one of: {', '.join(CATEGORIES)}.")
+        label = _CATEGORY_ALIASES.get(_norm(value))
+        if label is None:
+            return invalid(ex, f"actor {key}: {value!r} is not one of the five categories "
+                               f"({', '.join(CATEGORIES)}).")
+        labels[key] = label
+    wrong = [k for k, lab in labels.items() if lab != ACTORS[k][0]]
+    if not wrong and not missing:
+        return correct(ex, "all twelve actors are in the right family. Notice that fewer than half of them are "
+                           "forces that carry weapons: the rest manage, oversee, judge or scrutinise.")
+    parts = [f"{k} is not {labels[k]}: {_ACTOR_HINTS.get((k, labels[k]), ACTORS[k][1])}" for k in wrong]
+    if missing:
+        parts.append(f"Still to answer: {', '.join(missing)}.")
+    right = len(ACTORS) - len(wrong) - len(missing)
+    return incorrect(ex, f"{right} of {len(ACTORS)} right. " + " ".join(parts))
+
+
+# ---------------------------------------------------------------- 2.2 overall share
+
+@register("2.2")
+def check_overall_share(answer) -> object:
+    ex = "2.2"
+    value = as_float(answer)
+    if value is None:
+        return invalid(ex, "give a number: the share of women as a percentage, for example 4.2.")
+    expected = overall_share_last_month()
+    if abs(value - round(expected, 1)) <= 0.051:
+        return correct(ex, f"women were {expected:.1f}% of all UN uniformed personnel in February 2014.")
+    if abs(value * 100 - expected) <= 0.51:
+        return incorrect(ex, "that looks like a fraction. Multiply by 100 to give a percentage.")
+    if abs(value - (100 - expected)) <= 0.1:
+        return incorrect(ex, "that is the share of men. Divide the number of women by the total.")
+    frame = _by_sex()
+    last = _last_month(frame)
+    women, total = float(last["female"].sum()), float(last["total"].sum())
+    if abs(value - 100 * women / (total - women)) <= 0.051:
+        return incorrect(ex, "that divides women by men. A share divides women by everyone (the total column).")
+    first = frame[frame["date"] == frame["date"].min()]
+    if abs(value - _share(first["female"].sum(), first["total"].sum())) <= 0.051:
+        return incorrect(ex, "that is November 2009, the first month in the table. Use the last month, "
+                             "February 2014.")
+    if abs(value - _share(frame["female"].sum(), frame["total"].sum())) <= 0.051:
+        return incorrect(ex, "that adds up all 52 months. Keep only the rows for the last month, February 2014.")
+    if abs(value - float(mission_shares_last_month().mean())) <= 0.051:
+        return incorrect(ex, "that averages the missions' shares, so a mission of 15 people counts as much as "
+                             "one of 20,000. Add up women and totals over all missions first, then divide.")
+    if abs(value - shares_by_type()["individual police"]) <= 0.051:
+        return incorrect(ex, "that is individual police only. The question asks about all uniformed personnel.")
+    return incorrect(ex, "not quite. Keep the rows for February 2014, add up the female and total columns, "
+                         "divide, multiply by 100 and round to one decimal place.")
+
+
+# ---------------------------------------------------------------- 2.3 shares by type
+
+@register("2.3")
+def check_shares_by_type(answer) -> object:
+    ex = "2.3"
+    if isinstance(answer, pd.Series):
+        answer = answer.to_dict()
+    if not isinstance(answer, Mapping):
+        return invalid(ex, 'give a dictionary from personnel type to share, for example {"troops": 2.0, '
+                           '"formed police units": 5.0, "individual police": 10.0, "experts on mission": 3.0}.')
+    given = {}
+    for key, value in answer.items():
+        kind = _TYPE_ALIASES.get(_norm(key))
+        if kind is None:
+            return invalid(ex, f"{key!r} is not a personnel type. Use: {', '.join(PERSONNEL_TYPES)}.")
+        number = as_float(value)
+        if number is None:
+            return invalid(ex, f"the value for {kind} must be a number (a percentage such as 4.2).")
+        given[kind] = number
+    missing = [k for k in PERSONNEL_TYPES if k not in given]
+    if missing:
+        return incorrect(ex, f"give a share for all four types; missing: {', '.join(missing)}.")
+    expected = shares_by_type()
+    wrong = [k for k in PERSONNEL_TYPES if abs(given[k] - round(expected[k], 1)) > 0.051]
+    if not wrong:
+        return correct(ex, "troops {troops:.1f}%, formed police units {formed police units:.1f}%, individual police "
+                           "{individual police:.1f}%, experts on mission {experts on mission:.1f}%. Individual police "
+                           "had by far the highest share of women.".format_map(expected))
+    if all(abs(given[k] * 100 - expected[k]) <= 0.51 for k in PERSONNEL_TYPES):
+        return incorrect(ex, "those look like fractions. Multiply by 100 to give percentages.")
+    last = _last_month(_by_sex()).groupby("personnel_type")[["female", "total"]].sum()
+    if all(abs(given[k] - float(last.loc[k, "female"])) < 0.5 for k in PERSONNEL_TYPES):
+        return incorrect(ex, "those are numbers of women, not shares. Divide each by the total of that type.")
+    of_all_women = {k: 100 * float(last.loc[k, "female"]) / float(last["female"].sum()) for k in PERSONNEL_TYPES}
+    if all(abs(given[k] - of_all_women[k]) <= 0.1 for k in PERSONNEL_TYPES):
+        return incorrect(ex, "those show how all women are spread over the four types (they add up to 100). "
+                             "The question asks for the share of women *within* each type: women of that type "
+                             "divided by all personnel of that type.")
+    first = shares_by_type("first")
+    if all(abs(given[k] - round(first[k], 1)) <= 0.051 for k in PERSONNEL_TYPES):
+        return incorrect(ex, "those are for November 2009, the first month. Use February 2014, the last month.")
+    notes = [f"{k}: {given[k]} is not right" for k in wrong]
+    return incorrect(ex, f"{len(PERSONNEL_TYPES) - len(wrong)} of 4 right. " + "; ".join(notes) +
+                     ". For each type, add up women and totals over all missions in February 2014, then divide.")
+
+
+# ---------------------------------------------------------------- 2.4 lowest and highest mission
+
+@register("2.4")
+def check_lowest_highest(answer) -> object:
+    ex = "2.4"
+    if isinstance(answer, (str, bytes)) or not isinstance(answer, Sequence) or len(answer) != 2:
+        return invalid(ex, 'give a pair of mission acronyms (lowest, highest), for example ("UNMIL", "UNIFIL").')
+    if not all(isinstance(a, str) and a.strip() for a in answer):
+        return invalid(ex, 'both parts must be mission acronyms as text, for example ("UNMIL", "UNIFIL").')
+    low, high = (a.strip().upper() for a in answer)
+    shares = mission_shares_last_month()
+    known = set(shares.index) | set(_by_sex()["mission"])
+    for name in (low, high):
+        if name not in known:
+            return invalid(ex, f"{name} is not a mission in the table. Use the acronyms in the mission column.")
+    large = mission_shares_last_month(1000)
+    want_low, want_high = large.idxmin(), large.idxmax()
+    sizes = _last_month(_by_sex()).groupby("mission")["total"].sum()
+    if (low, high) == (want_low, want_high):
+        return correct(ex, f"among missions with at least 1,000 uniformed personnel, {want_low} had the lowest "
+                           f"share of women ({large.min():.1f}%) and {want_high} the highest ({large.max():.1f}%).")
+    if (low, high) == (want_high, want_low):
+        return incorrect(ex, "the two are the right missions but in the wrong order: give (lowest, highest).")
+    notes = []
+    for name, role, want in ((low, "lowest", want_low), (high, "highest", want_high)):
+        if name == want:
+            continue
+        size = int(sizes.get(name, 0))
+        if name not in sizes.index or size == 0:
+            notes.append(f"{name} had no uniformed personnel in February 2014.")
+        elif size < 1000:
+            notes.append(f"{name} had only {size:,} uniformed personnel in February 2014, below the 1,000 "
+                         "threshold; small missions give unstable shares.")
+        else:
+            counts = _last_month(_by_sex()).groupby("mission")["female"].sum()
+            by_count = counts[sizes >= 1000]
+            if role == "highest" and name == by_count.idxmax():
+                notes.append(f"{name} had the most women in number, but the question asks about the share.")
+            elif role == "lowest" and name == by_count.idxmin():
+                notes.append(f"{name} had the fewest women in number, but the question asks about the share.")
+            else:
+                notes.append(f"{name} had {large[name]:.1f}%, which is not the {role} share among large missions.")
+    return incorrect(ex, " ".join(notes) + " Keep February 2014, add up women and totals by mission, keep "
+                                           "missions with at least 1,000, then compare the shares.")
+
+
+# ---------------------------------------------------------------- 2.5 DDR, SSR or both
+
+_DDR_SSR_ALIASES = {"ddr": "DDR", "ssr": "SSR", "both": "both", "ddr and ssr": "both", "ssr and ddr": "both",
+                    "ddr & ssr": "both", "ssr & ddr": "both", "ddr/ssr": "both", "ssr/ddr": "both"}
+
+TASKS = {
+    "A": ("DDR", "collecting and destroying weapons handed in by former fighters is disarmament."),
+    "B": ("DDR", "reintegration allowances and vocational training help former fighters return to civilian "
+                 "life: that is reintegration."),
+    "C": ("SSR", "a national security policy shapes the whole security sector; drafting it inclusively is "
+                 "reform of governance."),
+    "D": ("SSR", "helping parliament scrutinise the defence budget strengthens oversight, which is security "
+                 "sector reform."),
+    "E": ("both", "screening former fighters before they join the army is where the two meet: it closes a "
+                  "DDR process and protects the reformed institution."),
+    "F": ("DDR", "registering and discharging fighters in camps is demobilisation."),
+    "G": ("SSR", "an internal affairs unit makes the police accountable: reform of the security sector."),
+    "H": ("both", "how many fighters the police will take, and on what criteria, decides both who leaves "
+                  "armed groups (DDR) and who serves in the new force (SSR)."),
+}
+
+
+@register("2.5")
+def check_ddr_or_ssr(answer) -> object:
+    ex = "2.5"
+    if not isinstance(answer, Mapping):
+        return invalid(ex, 'give a dictionary from letter to "DDR", "SSR" or "both", for example {"A": "DDR", ...}.')
+    given = {str(k).strip().upper(): v for k, v in answer.items()}
+    unknown = sorted(k for k in given if k not in TASKS)
+    if unknown:
+        return invalid(ex, f"there is no task {', '.join(unknown)}; the tasks are A to H.")
+    labels, missing = {}, []
+    for key in TASKS:
+        value = given.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            missing.append(key)
+            continue
+        label = _DDR_SSR_ALIASES.get(_norm(value)) if isinstance(value, str) else None
+        if label is None:
+            return invalid(ex, f'task {key}: answer "DDR", "SSR" or "both", not {value!r}.')
+        labels[key] = label
+    wrong = [k for k, lab in labels.items() if lab != TASKS[k][0]]
+    if not wrong and not missing:
+        return correct(ex, "all eight tasks are right. Tasks E and H show why DDR and SSR have to be planned "
+                           "together.")
+    parts = [f"{k} is not {labels[k]}: {TASKS[k][1]}" for k in wrong]
+    if missing:
+        parts.append(f"Still to answer: {', '.join(missing)}.")
+    right = len(TASKS) - len(wrong) - len(missing)
+    return incorrect(ex, f"{right} of {len(TASKS)} right. " + " ".join(parts))

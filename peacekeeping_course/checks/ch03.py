@@ -1,0 +1,315 @@
+"""Checks for chapter 3's exercises. Expected values are computed from the course data,
+so they stay right if the data are re-derived."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from ..datasets import load
+from . import as_float, as_int, correct, incorrect, invalid, register
+
+# ---------------------------------------------------------------- expected values from the data
+
+
+def _monthly() -> pd.DataFrame:
+    return load("un_personnel_monthly")
+
+
+def police_peak() -> tuple[pd.Period, int]:
+    """The month with the most UN police deployed system-wide, and that number."""
+    frame = _monthly()
+    row = frame.loc[frame["police"].idxmax()]
+    return row["date"].to_period("M"), int(row["police"])
+
+
+def police_share_peak() -> tuple[pd.Period, int]:
+    """The month with the highest police share of uniformed personnel, and its police count."""
+    frame = _monthly()
+    row = frame.loc[(frame["police"] / frame["total"]).idxmax()]
+    return row["date"].to_period("M"), int(row["police"])
+
+
+def police_types(month: str) -> dict[str, int]:
+    """System-wide UN police in formed units and as individuals, plus troops, in one month."""
+    frame = load("un_personnel_by_sex_mission_month")
+    rows = frame[frame["date"].dt.to_period("M") == pd.Period(month, "M")]
+    totals = rows.groupby("personnel_type")["total"].sum()
+    return {"fpu": int(totals["formed police units"]), "individual": int(totals["individual police"]),
+            "troops": int(totals["troops"]), "experts": int(totals["experts on mission"])}
+
+
+def fpu_share_percent(month: str) -> float:
+    counts = police_types(month)
+    return 100 * counts["fpu"] / (counts["fpu"] + counts["individual"])
+
+
+def mission_police_shares(min_months: int = 12, min_peak: int = 1000) -> pd.DataFrame:
+    """Police share of each mission's uniformed person-months, with the size filters of 3.3."""
+    frame = load("un_personnel_by_mission_month")
+    missions = frame.groupby("mission").agg(months=("date", "nunique"), police=("police", "sum"),
+                                            total=("total", "sum"), peak_total=("total", "max"))
+    missions["share"] = 100 * missions["police"] / missions["total"]
+    missions["kept"] = (missions["months"] >= min_months) & (missions["peak_total"] >= min_peak)
+    return missions
+
+
+def police_heavy_missions(threshold: float = 50) -> set[str]:
+    missions = mission_police_shares()
+    return set(missions.index[missions["kept"] & (missions["share"] >= threshold)])
+
+
+# ---------------------------------------------------------------- 3.1 peak of UN police
+
+def _as_month(value) -> pd.Period | None:
+    """A month from '2011-03', 'March 2011', '2011-03-31', a Timestamp, a date or a Period."""
+    if isinstance(value, bool) or value is None:
+        return None
+    try:
+        if isinstance(value, pd.Period):
+            return value.asfreq("M")
+        if isinstance(value, (pd.Timestamp, dt.date, dt.datetime)):
+            return pd.Timestamp(value).to_period("M")
+        if isinstance(value, str) and value.strip():
+            return pd.Timestamp(value.strip()).to_period("M")
+    except (ValueError, TypeError, OverflowError):
+        return None
+    return None
+
+
+@register("3.1")
+def check_police_peak(answer) -> object:
+    ex = "3.1"
+    if isinstance(answer, (str, bytes)) or not isinstance(answer, Sequence) or len(answer) != 2:
+        return invalid(ex, 'give a pair (month, police), for example ("1999-11", 4238).')
+    month, police = _as_month(answer[0]), as_int(answer[1])
+    if month is None:
+        return invalid(ex, 'the first part must be a month, for example "1999-11" or "November 1999".')
+    if police is None:
+        return invalid(ex, "the second part must be a whole number of police officers, for example 4238.")
+    want_month, want_police = police_peak()
+    frame = _monthly()
+    by_month = frame.assign(month=frame["date"].dt.to_period("M")).set_index("month")
+    if (month, police) == (want_month, want_police):
+        return correct(ex, f"UN police peaked at {want_police:,} officers at the end of "
+                           f"{want_month.strftime('%B %Y')}.")
+    if month == police_share_peak()[0]:
+        return incorrect(ex, "that is the month with the highest police *share* of the uniformed force, "
+                             "when few troops were deployed. The question asks for the largest number of "
+                             "police: use idxmax() on the police column.")
+    if month == want_month:
+        row = by_month.loc[month]
+        if police == int(row["total"]):
+            return incorrect(ex, "right month, but that number is all uniformed personnel. Read the police "
+                                 "column.")
+        if police == int(row["troops"]):
+            return incorrect(ex, "right month, but that number is troops. Read the police column.")
+        return incorrect(ex, f"right month; now read the police value for {month.strftime('%B %Y')} exactly.")
+    december = by_month[by_month.index.month == 12]
+    if month in december.index and police == int(december.loc[month, "police"]) and \
+            police == int(december["police"].max()):
+        return incorrect(ex, "that is the highest December (year-end) figure. Look at every month: the "
+                             "monthly peak is higher and falls in another month.")
+    by_mission = load("un_personnel_by_mission_month")
+    if police == int(by_mission["police"].max()):
+        return incorrect(ex, "that is the largest police component of a single mission. Use the "
+                             "system-wide table un_personnel_monthly.")
+    if police == want_police:
+        return incorrect(ex, "the number is right, but the month is not. Give the month in which that "
+                             "number was reported.")
+    if month in by_month.index and police == int(by_month.loc[month, "police"]):
+        return incorrect(ex, f"{month.strftime('%B %Y')} is not the peak. Sort by police or use idxmax() to "
+                             "find the largest value.")
+    if month not in by_month.index:
+        return incorrect(ex, f"{month.strftime('%B %Y')} is not in the table (it covers November 1990 to "
+                             "March 2017, with November 2016 missing).")
+    return incorrect(ex, "not the peak. Find the row of un_personnel_monthly with the largest police value "
+                         "and give its month and police count.")
+
+
+# ---------------------------------------------------------------- 3.2 formed police units
+
+@register("3.2")
+def check_fpu_share(answer) -> object:
+    ex = "3.2"
+    value = as_float(answer)
+    if value is None:
+        return invalid(ex, "give a number: the share of formed police units as a percentage, for example 45.2.")
+    expected = fpu_share_percent("2014-02")
+    if abs(value - round(expected, 1)) <= 0.051:
+        return correct(ex, f"formed police units were {expected:.1f}% of UN police in February 2014.")
+    if abs(value * 100 - expected) <= 0.51:
+        return incorrect(ex, "that looks like a fraction. Multiply by 100 to give a percentage.")
+    if abs(value - (100 - expected)) <= 0.1:
+        return incorrect(ex, "that is the share of individual police officers. Divide the formed police "
+                             "units by all police (formed units plus individual officers).")
+    if abs(value - fpu_share_percent("2009-11")) <= 0.1:
+        return incorrect(ex, "that is the share in November 2009, the first month of the table. The question "
+                             "asks about February 2014, the last month.")
+    counts = police_types("2014-02")
+    uniformed = counts["fpu"] + counts["individual"] + counts["troops"] + counts["experts"]
+    if abs(value - 100 * counts["fpu"] / uniformed) <= 0.1:
+        return incorrect(ex, "that divides by all uniformed personnel. The question asks for the share of "
+                             "the police only: formed units plus individual officers.")
+    if abs(value - 100 * counts["fpu"] / counts["individual"]) <= 0.2:
+        return incorrect(ex, "that divides formed units by individual officers. Divide by all police "
+                             "(formed units plus individual officers) instead.")
+    return incorrect(ex, "not quite. Add formed police units and individual police for February 2014 across "
+                         "all missions, divide the formed units by that total, multiply by 100 and round to "
+                         "one decimal place.")
+
+
+# ---------------------------------------------------------------- 3.3 police-heavy missions
+
+@register("3.3")
+def check_police_heavy(answer) -> object:
+    ex = "3.3"
+    if isinstance(answer, (str, bytes, Mapping)) or not isinstance(answer, (Sequence, set, frozenset, pd.Index,
+                                                                            pd.Series)):
+        return invalid(ex, 'give a list of mission acronyms, for example ["ONUSAL", "UNTAC"].')
+    items = list(answer)
+    if not items:
+        return invalid(ex, 'give a list of mission acronyms, for example ["ONUSAL", "UNTAC"].')
+    if not all(isinstance(item, str) and item.strip() for item in items):
+        return invalid(ex, "every item must be a mission acronym written as text, such as \"UNMIK\".")
+    given = {item.strip().upper() for item in items}
+    missions = mission_police_shares()
+    unknown = sorted(given - set(missions.index))
+    if unknown:
+        return invalid(ex, f"{', '.join(unknown)} is not a mission label in un_personnel_by_mission_month.")
+    expected = police_heavy_missions()
+    if given == expected:
+        return correct(ex, f"{', '.join(sorted(expected))} are the only missions of the required size with at "
+                           "least half their uniformed person-months made up of police.")
+    parts = []
+    too_small = sorted(m for m in given - expected if not missions.loc[m, "kept"])
+    if too_small:
+        parts.append(f"{', '.join(too_small)} did not pass the size filter (at least 12 months of data and "
+                     "1,000 uniformed personnel at peak); apply it before ranking.")
+    below = sorted(m for m in given - expected if missions.loc[m, "kept"])
+    if below:
+        detail = ", ".join(f"{m} ({missions.loc[m, 'share']:.1f}%)" for m in below)
+        verb = "is" if len(below) == 1 else "are"
+        parts.append(f"{detail} {verb} below 50% over the mission's whole life. Add up police and total over "
+                     "all months before dividing; a single month can be misleading.")
+    missing = expected - given
+    if missing:
+        parts.append(f"{len(missing)} mission(s) that meet both conditions are missing.")
+    return incorrect(ex, " ".join(parts))
+
+
+# ---------------------------------------------------------------- 3.4 kinds of support
+
+KINDS = ("advise", "train", "mentor", "vet", "co-locate")
+_KIND_ALIASES = {"advise": "advise", "advice": "advise", "advising": "advise", "advisory": "advise",
+                 "train": "train", "training": "train",
+                 "mentor": "mentor", "mentoring": "mentor",
+                 "vet": "vet", "vetting": "vet", "screen": "vet", "screening": "vet",
+                 "co-locate": "co-locate", "colocate": "co-locate", "co locate": "co-locate",
+                 "co-location": "co-locate", "colocation": "co-locate", "co location": "co-locate"}
+
+SUPPORT_ACTIVITIES = {
+    "A": ("advise", "helping a ministry draft a law and a code of conduct is advice on policy and "
+                    "legislation: the national authorities write and own the result."),
+    "B": ("train", "a structured course for a group of recruits is training: skills taught in a "
+                   "classroom or on a range."),
+    "C": ("mentor", "a long one-to-one relationship in which an experienced officer follows a "
+                    "counterpart's real decisions and gives feedback is mentoring."),
+    "D": ("vet", "checking each officer's record for abuses before certifying them is vetting."),
+    "E": ("co-locate", "posting UN officers to work every day inside national stations is co-location; "
+                       "it makes mentoring and monitoring possible but is defined by where people work."),
+    "F": ("vet", "screening a unit's commanders for grave violations before support is given is vetting, "
+                 "here as part of the due diligence required by the HRDDP."),
+    "G": ("mentor", "working through real case files week after week with each detective is mentoring, "
+                    "not a course."),
+    "H": ("advise", "helping a national security council draft a strategy is strategic advice."),
+}
+
+
+@register("3.4")
+def check_support_kinds(answer) -> object:
+    ex = "3.4"
+    if not isinstance(answer, Mapping):
+        return invalid(ex, 'give a dictionary, for example {"A": "advise", "B": "train", ...}.')
+    given = {str(k).strip().upper(): v for k, v in answer.items()}
+    unknown = [k for k in given if k not in SUPPORT_ACTIVITIES]
+    if unknown:
+        return invalid(ex, f"there is no activity {', '.join(unknown)}; the activities are A to H.")
+    labels = {}
+    for key, value in given.items():
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        label = _KIND_ALIASES.get(str(value).strip().lower()) if isinstance(value, str) else None
+        if label is None:
+            return invalid(ex, f"activity {key}: {value!r} is not one of {', '.join(KINDS)}.")
+        labels[key] = label
+    missing = [k for k in SUPPORT_ACTIVITIES if k not in labels]
+    wrong = [k for k, lab in sorted(labels.items()) if lab != SUPPORT_ACTIVITIES[k][0]]
+    if not wrong and not missing:
+        return correct(ex, "all eight activities are classified correctly.")
+    parts = [f"{k} is not {labels[k]}: {SUPPORT_ACTIVITIES[k][1]}" for k in wrong]
+    if missing:
+        parts.append(f"Still to answer: {', '.join(missing)}.")
+    right = len(SUPPORT_ACTIVITIES) - len(wrong) - len(missing)
+    return incorrect(ex, f"{right} of 8 right. " + " ".join(parts))
+
+
+# ---------------------------------------------------------------- 3.5 sequencing
+
+SEQUENCE_STEPS = {
+    "A": "joint assessment of the police service",
+    "B": "vetting of serving officers and candidates",
+    "C": "basic and refresher training",
+    "D": "handover of vehicles, radios and weapons",
+    "E": "co-located mentoring in district stations",
+    "F": "police act with an inspectorate and a complaints body",
+    "G": "disarmament and demobilisation of former combatants",
+}
+
+# (must come first, must come later, why)
+SEQUENCE_RULES = [
+    ("A", "B", "Assess before you vet: the assessment counts the officers and maps the stations, so you "
+               "know whom to vet and what the service needs."),
+    ("G", "B", "Demobilise before you vet: former combatants who want to join the police must first leave "
+               "their armed groups through DDR and be registered, then be vetted like any other candidate."),
+    ("B", "C", "Vet before you train: training officers with records of abuse spends scarce resources on "
+               "people who should be removed and makes them more capable."),
+    ("C", "D", "Train before you equip: weapons and vehicles handed to untrained officers are misused, "
+               "lost or sold, as train-and-equip programmes have shown."),
+    ("F", "D", "Put oversight in place before you arm: the police act creates the inspectorate and "
+               "complaints body that hold officers accountable for the use of the equipment and force "
+               "they are given."),
+    ("C", "E", "Train before you mentor: mentoring helps officers apply on the job what they learned in "
+               "training; without training there is little to mentor."),
+]
+
+
+@register("3.5")
+def check_sequence(answer) -> object:
+    ex = "3.5"
+    if isinstance(answer, (str, bytes, Mapping)) or not isinstance(answer, Sequence):
+        return invalid(ex, 'give a list of the seven letters in order, for example ["A", "B", ...].')
+    if not all(isinstance(item, str) for item in answer):
+        return invalid(ex, "every item must be one of the letters A to G, written as text.")
+    order = [item.strip().upper() for item in answer]
+    unknown = sorted({item for item in order if item not in SEQUENCE_STEPS})
+    if unknown:
+        return invalid(ex, f"{', '.join(unknown)} is not an activity; use the letters A to G.")
+    repeated = sorted({item for item in order if order.count(item) > 1})
+    if repeated:
+        return invalid(ex, f"{', '.join(repeated)} appears more than once; use each letter exactly once.")
+    missing = sorted(set(SEQUENCE_STEPS) - set(order))
+    if missing:
+        return invalid(ex, f"the order must include all seven activities; missing: {', '.join(missing)}.")
+    position = {step: i for i, step in enumerate(order)}
+    broken = [(first, later, why) for first, later, why in SEQUENCE_RULES if position[first] > position[later]]
+    if not broken:
+        return correct(ex, "this order respects every dependency: assess, demobilise and vet before "
+                           "training, train before mentoring and equipping, and put oversight in place "
+                           "before handing over weapons.")
+    parts = [f"{first} ({SEQUENCE_STEPS[first]}) should come before {later} ({SEQUENCE_STEPS[later]}). {why}"
+             for first, later, why in broken]
+    return incorrect(ex, f"{len(broken)} dependenc{'y is' if len(broken) == 1 else 'ies are'} broken. "
+                     + " ".join(parts))

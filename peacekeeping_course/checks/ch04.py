@@ -1,0 +1,256 @@
+"""Checks for chapter 4's exercises. Expected values are computed from the course data,
+so they stay right if the data are re-derived."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from ..datasets import load
+from . import as_float, as_int, correct, incorrect, invalid, register
+
+UNIFORMED = ("Military", "Police", "Military Observer")
+
+
+def _deaths() -> pd.DataFrame:
+    return load("un_fatalities_by_year")
+
+
+def malicious_by_year(first: int = 2000, last: int = 2024) -> pd.Series:
+    frame = _deaths()
+    rows = frame[(frame["incident_type"] == "Malicious Act") & frame["year"].between(first, last)]
+    return rows.groupby("year")["fatalities"].sum().reindex(range(first, last + 1), fill_value=0)
+
+
+def deadliest_malicious_year(first: int = 2000, last: int = 2024) -> tuple[int, int]:
+    per_year = malicious_by_year(first, last)
+    return int(per_year.idxmax()), int(per_year.max())
+
+
+def cause_share_percent(cause: str = "Malicious Act") -> float:
+    by_cause = _deaths().groupby("incident_type")["fatalities"].sum()
+    return float(100 * by_cause[cause] / by_cause.sum())
+
+
+def mission_rate(mission: str = "MINUSMA", first: int = 2014, last: int = 2016,
+                 types: Sequence[str] | None = UNIFORMED, strength: str = "mean") -> float:
+    """Deaths per 1,000 personnel per year, as exercise 4.3 defines it (variants for the hints)."""
+    frame = _deaths()
+    rows = frame[(frame["mission"] == mission) & frame["year"].between(first, last)]
+    if types is not None:
+        rows = rows[rows["personnel_type"].isin(types)]
+    months = load("un_personnel_by_mission_month")
+    months = months[(months["mission"] == mission) & months["date"].dt.year.between(first, last)]
+    size = months["total"].mean() if strength == "mean" else months["total"].max()
+    years = last - first + 1
+    return float(1000 * rows["fatalities"].sum() / (size * years))
+
+
+def _close(value: float, target: float, tolerance: float = 0.051) -> bool:
+    return abs(value - round(target, 1)) <= tolerance
+
+
+@register("4.1")
+def check_deadliest_attack_year(answer) -> object:
+    ex = "4.1"
+    if isinstance(answer, (str, bytes)) or not isinstance(answer, Sequence) or len(answer) != 2:
+        return invalid(ex, "give a pair (year, deaths), for example (2003, 30).")
+    year, count = as_int(answer[0]), as_int(answer[1])
+    if year is None or count is None:
+        return invalid(ex, "both parts must be whole numbers, for example (2003, 30).")
+    want_year, want_count = deadliest_malicious_year()
+    if (year, count) == (want_year, want_count):
+        return correct(ex, f"{want_year} was the deadliest year since 2000 for attacks on UN personnel, with "
+                           f"{want_count} deaths from malicious acts.")
+    if not 2000 <= year <= 2024:
+        return incorrect(ex, "the question asks about the years 2000 to 2024 only. Filter the year column "
+                             "before looking for the maximum.")
+    frame = _deaths()
+    all_causes = frame.groupby("year")["fatalities"].sum()
+    if count == int(all_causes.get(year, -1)):
+        return incorrect(ex, f"{count} is the number of deaths from all causes in {year}. Keep only rows whose "
+                             "incident_type is 'Malicious Act'.")
+    if year == want_year and count == 56:
+        return incorrect(ex, "56 is the figure the Santos Cruz report gave in December 2017, before the year "
+                             "ended. Use the course data, which cover the whole year.")
+    if year == want_year:
+        rows = len(frame[(frame["incident_type"] == "Malicious Act") & (frame["year"] == year)])
+        if count == rows:
+            return incorrect(ex, "right year, but that is the number of rows, not deaths. Each row is a group "
+                                 "of deaths: add up the fatalities column.")
+        return incorrect(ex, f"right year; now add up the fatalities column for malicious acts in {year}.")
+    per_year = malicious_by_year()
+    if year == int(all_causes.loc[2000:2024].idxmax()):
+        return incorrect(ex, f"{year} was the deadliest year overall since 2000, mostly because of accidents. "
+                             "The question is about malicious acts only.")
+    if count == int(per_year.get(year, -1)):
+        return incorrect(ex, f"{year} had {count} malicious-act deaths, but it is not the maximum. Use "
+                             "idxmax() or sort the yearly totals.")
+    return incorrect(ex, "not quite. Keep malicious acts from 2000 to 2024, add up fatalities by year and find "
+                         "the largest total.")
+
+
+@register("4.2")
+def check_malicious_share(answer) -> object:
+    ex = "4.2"
+    value = as_float(answer)
+    if value is None:
+        return invalid(ex, "give a number: the percentage to one decimal place, for example 12.5.")
+    expected = cause_share_percent()
+    if _close(value, expected):
+        return correct(ex, f"malicious acts caused {expected:.1f}% of the deaths recorded; illness "
+                           f"({cause_share_percent('Illness'):.1f}%) and accidents "
+                           f"({cause_share_percent('Accident'):.1f}%) caused more.")
+    if abs(value * 100 - expected) <= 0.51:
+        return incorrect(ex, "that looks like a fraction. Multiply by 100 to give a percentage.")
+    frame = _deaths()
+    row_share = 100 * (frame["incident_type"] == "Malicious Act").mean()
+    if abs(value - row_share) <= 0.1:
+        return incorrect(ex, "that is the share of rows, not of deaths. Each row groups several deaths: add up "
+                             "the fatalities column for each incident type.")
+    by_cause = frame.groupby("incident_type")["fatalities"].sum()
+    ratio_to_rest = 100 * by_cause["Malicious Act"] / (by_cause.sum() - by_cause["Malicious Act"])
+    if abs(value - ratio_to_rest) <= 0.1:
+        return incorrect(ex, "you divided by the deaths from other causes. Divide by all deaths, including the "
+                             "malicious acts themselves.")
+    for cause in ("Illness", "Accident"):
+        if abs(value - cause_share_percent(cause)) <= 0.1:
+            return incorrect(ex, f"that is the share of {cause.lower()}. Use the 'Malicious Act' rows.")
+    uniformed = frame[frame["personnel_type"].isin(UNIFORMED)]
+    by_cause_u = uniformed.groupby("incident_type")["fatalities"].sum()
+    if abs(value - 100 * by_cause_u["Malicious Act"] / by_cause_u.sum()) <= 0.1:
+        return incorrect(ex, "that is the share among uniformed personnel only. The question asks about all "
+                             "deaths, including civilian and local staff.")
+    return incorrect(ex, "not quite. Add up fatalities for 'Malicious Act', divide by all fatalities, multiply "
+                         "by 100 and round to one decimal place.")
+
+
+@register("4.3")
+def check_minusma_rate(answer) -> object:
+    ex = "4.3"
+    value = as_float(answer)
+    if value is None:
+        return invalid(ex, "give a number: deaths per 1,000 personnel per year, for example 1.5.")
+    expected = mission_rate()
+    if _close(value, expected):
+        return correct(ex, f"about {expected:.1f} uniformed personnel died per 1,000 deployed per year in "
+                           "MINUSMA in 2014-2016, roughly three times the UN-wide rate in those years.")
+    if abs(value * 1000 - expected) <= 0.06:
+        return incorrect(ex, "that is deaths per person. Multiply by 1,000 to give deaths per 1,000 personnel.")
+    if _close(value, mission_rate(types=None)):
+        return incorrect(ex, "you included civilian and local staff. The deployment data count only uniformed "
+                             "personnel, so keep only Military, Police and Military Observer deaths.")
+    if _close(value, 3 * expected):
+        return incorrect(ex, "that is the rate for the three years together. Divide by 3 to give a rate per "
+                             "year.")
+    if _close(value, mission_rate(strength="max")):
+        return incorrect(ex, "you used MINUSMA's largest monthly strength. Use the average over the months, "
+                             "because the mission was smaller for much of the period.")
+    if _close(value, mission_rate(first=2013, last=2016)) or _close(value, mission_rate(first=2013, last=2016) * 4 / 3):
+        return incorrect(ex, "the question covers 2014, 2015 and 2016 only. MINUSMA's first months in 2013 are "
+                             "left out.")
+    return incorrect(ex, "not quite. Uniformed deaths in 2014-2016, divided by (average monthly strength x 3), "
+                         "times 1,000, rounded to one decimal place.")
+
+
+DATA_PROBLEMS = {
+    "a": "six deaths appear twice in the original file, under two nationalities",
+    "b": "the extract covers incidents only up to 18 February 2025",
+    "c": "UNOSOM I and II share one label",
+    "d": "deaths with undetermined nationality are counted once, like any other death",
+    "e": "a partial year cannot show a trend, and reforms do not explain a sudden drop to 10",
+    "f": "the file does include locally recruited staff in recent years",
+}
+DIAGNOSES = {
+    "A": ("a", "counting rows counts six people twice; count each casualty id once."),
+    "B": ("b", "2025 is a partial year of about seven weeks and cannot be compared with full years."),
+    "C": ("c", "the file uses one label for both operations in Somalia, so UNOSOM II's deaths cannot be "
+               "separated from UNOSOM I's with this table."),
+}
+
+
+@register("4.4")
+def check_diagnosis(answer) -> object:
+    ex = "4.4"
+    if not isinstance(answer, Mapping):
+        return invalid(ex, 'give a dictionary, for example {"A": "a", "B": "b", "C": "c"}.')
+    given = {str(k).strip().upper(): v for k, v in answer.items()}
+    unknown = [k for k in given if k not in DIAGNOSES]
+    if unknown:
+        return invalid(ex, f"there is no question {', '.join(unknown)}; the questions are A, B and C.")
+    labels, missing = {}, []
+    for key in DIAGNOSES:
+        value = given.get(key)
+        if value in (None, ""):
+            missing.append(key)
+            continue
+        letter = str(value).strip().lower().strip("()").strip()
+        if letter not in DATA_PROBLEMS:
+            return invalid(ex, f"question {key}: {value!r} is not one of the letters a to f.")
+        labels[key] = letter
+    wrong = [k for k, letter in labels.items() if letter != DIAGNOSES[k][0]]
+    if not wrong and not missing:
+        return correct(ex, "all three diagnoses are right. " + " ".join(
+            f"{k}: {why}" for k, (_, why) in DIAGNOSES.items()))
+    parts = [f"{k} is not ({labels[k]}): {DATA_PROBLEMS[labels[k]]} does not explain it; "
+             f"{DIAGNOSES[k][1]}" for k in wrong]
+    if missing:
+        parts.append(f"Still to answer: {', '.join(missing)}.")
+    right = len(DIAGNOSES) - len(wrong) - len(missing)
+    return incorrect(ex, f"{right} of 3 right. " + " ".join(parts))
+
+
+REFORMS = ("brahimi", "hippo", "a4p", "cruz")
+_REFORM_ALIASES = {
+    "brahimi": "brahimi", "brahimi report": "brahimi", "the brahimi report": "brahimi",
+    "hippo": "hippo", "hippo report": "hippo", "the hippo report": "hippo",
+    "a4p": "a4p", "a4p+": "a4p", "action for peacekeeping": "a4p",
+    "cruz": "cruz", "cruz report": "cruz", "santos cruz": "cruz", "santos cruz report": "cruz",
+    "dos santos cruz": "cruz", "the cruz report": "cruz",
+}
+REFORM_SCENARIOS = {
+    "A": ("brahimi", "slow deployment is what the Brahimi Report's targets (30 days for traditional and 90 "
+                     "days for complex missions) were meant to address."),
+    "B": ("a4p", "an unprioritised list of tasks is the 'Christmas-tree' problem; A4P committed members to "
+                 "more targeted, prioritised mandates."),
+    "C": ("cruz", "attacks on passive, poorly equipped contingents are exactly what the Santos Cruz report "
+                  "covered: mindsets, capacities such as casualty evacuation, and a threat-sensitive "
+                  "footprint."),
+    "D": ("hippo", "military activity without a political process is what HIPPO's first shift, the primacy "
+                   "of politics, warns against."),
+    "E": ("brahimi", "the Brahimi Report asked the Secretariat to tell the Council what it needs to know, "
+                     "not what it wants to hear."),
+    "F": ("hippo", "HIPPO called for a flexible spectrum of peace operations instead of fixed templates."),
+    "G": ("a4p", "A4P+ priorities include collective coherence behind a political strategy and integrated "
+                 "planning."),
+}
+
+
+@register("4.5")
+def check_reforms(answer) -> object:
+    ex = "4.5"
+    if not isinstance(answer, Mapping):
+        return invalid(ex, 'give a dictionary, for example {"A": "brahimi", "B": "a4p", ...}.')
+    given = {str(k).strip().upper(): v for k, v in answer.items()}
+    unknown = [k for k in given if k not in REFORM_SCENARIOS]
+    if unknown:
+        return invalid(ex, f"there is no scenario {', '.join(unknown)}; the scenarios are A to G.")
+    labels, missing = {}, []
+    for key in REFORM_SCENARIOS:
+        value = given.get(key)
+        if value in (None, ""):
+            missing.append(key)
+            continue
+        label = _REFORM_ALIASES.get(str(value).strip().lower())
+        if label is None:
+            return invalid(ex, f"scenario {key}: {value!r} is not one of {', '.join(REFORMS)}.")
+        labels[key] = label
+    wrong = [k for k, label in labels.items() if label != REFORM_SCENARIOS[k][0]]
+    if not wrong and not missing:
+        return correct(ex, "all seven scenarios are matched to the reform that addresses them most directly.")
+    parts = [f"{k} is not {labels[k]}: {REFORM_SCENARIOS[k][1]}" for k in wrong]
+    if missing:
+        parts.append(f"Still to answer: {', '.join(missing)}.")
+    right = len(REFORM_SCENARIOS) - len(wrong) - len(missing)
+    return incorrect(ex, f"{right} of 7 right. " + " ".join(parts))
