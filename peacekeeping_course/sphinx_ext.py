@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -85,6 +86,10 @@ def _check_offline(app: Sphinx, pagename, templatename, context, doctree) -> Non
                                      "the book must work offline.")
 
 
+SEARCH_SCRIPTS = re.compile(
+    r'\s*<script src="[./]*(searchindex\.js|_static/searchtools\.js|_static/language_data\.js)"></script>')
+
+
 def _refresh_static(app: Sphinx, exception) -> None:
     """Sphinx 7.4 does not overwrite a static file that already exists in the output, so an
     incremental build would keep a stale quiz.js; copy the course's own assets every time."""
@@ -92,6 +97,20 @@ def _refresh_static(app: Sphinx, exception) -> None:
         out = Path(app.outdir) / "_static"
         for asset in (HERE / "static").iterdir():
             shutil.copyfile(asset, out / asset.name)
+
+
+def _drop_search_index_from_pages(app: Sphinx, exception) -> None:
+    """The theme loads the whole search index (it grows with every chapter) on every page, for a
+    search-as-you-type feature the course does not use. Only the search page needs it."""
+    if exception is not None or app.builder.format != "html":
+        return
+    for page in Path(app.outdir).rglob("*.html"):
+        if page.name == "search.html":
+            continue
+        text = page.read_text(encoding="utf-8")
+        lighter = SEARCH_SCRIPTS.sub("", text)
+        if lighter != text:
+            page.write_text(lighter, encoding="utf-8")
 
 
 def setup(app: Sphinx):
@@ -103,4 +122,5 @@ def setup(app: Sphinx):
     app.add_css_file("course.css")
     app.connect("html-page-context", _check_offline)
     app.connect("build-finished", _refresh_static)
+    app.connect("build-finished", _drop_search_index_from_pages)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -165,3 +165,12 @@ def test_solution_dropdowns_start_closed_and_open_on_request(site, quiz_id):
     assert first.locator("pre").first.is_visible()
     assert "answer_" in first.inner_text()
     page.context.close()
+
+
+def test_search_page_finds_course_terms_offline(site):
+    base, chromium = site
+    page, record = open_page(chromium, f"{base}/search.html?q=impartiality")
+    page.wait_for_selector("#search-results li", timeout=15000)
+    assert page.locator("#search-results li").count() >= 1
+    assert record.off_host == [] and record.page_errors == []
+    page.context.close()
