@@ -95,6 +95,23 @@ IPI_GENDER = Source(
     licence=IPI.licence,
 )
 
+GEO_PKO = Source(
+    title="Geo-PKO: Geocoded Peacekeeping Operations dataset, Africa release (Cil, Fjelde, Hultman & "
+    "Nilsson 2020, Journal of Peace Research 57(2): 360-370), file geopko.csv",
+    path="https://github.com/thaonguyen-ha/GeoPKO",
+    publisher="Department of Peace and Conflict Research, Uppsala University (Geo-PKO project)",
+    licence="Free for research and teaching with citation of Cil et al. (2020), as the project asks",
+)
+PKO_CONFLICT_MONTHS = Source(
+    title="Peace-operation personnel by conflict-month, UN and non-UN, 1993-2016 (pko.csv in the "
+    "tdballesteros/conflict-relapse repository); year-end figures from SIPRI's Multilateral Peace "
+    "Operations Database as carried in that file",
+    path="https://github.com/tdballesteros/conflict-relapse",
+    publisher="Original compiler not stated in the repository (structure matches SIPRI-based research "
+    "data); counts: Stockholm International Peace Research Institute (SIPRI)",
+    licence="No licence stated in the repository; used here for teaching, with the provenance caveat",
+)
+
 
 DATASETS: dict[str, Dataset] = {}
 
@@ -291,6 +308,134 @@ _register(Dataset(
         Field("kept", "boolean", "Whether un_fatalities_by_year counts this row (the first of each pair)"),
     ),
     primary_key=("casualty_id", "nationality"),
+))
+
+_register(Dataset(
+    name="unmil_contributors_by_month",
+    title="UNMIL: uniformed personnel by contributing country and month, Nov 2009 - Feb 2014",
+    description=(
+        "Troops, police and experts on mission that each country contributed to the UN Mission in "
+        "Liberia at the end of each month, with the number of women. Only this window of the mission's "
+        "life is covered by the source."
+    ),
+    sources=(IPI_GENDER,),
+    derivation=(
+        "From 'Gender.Full.csv': the UNMIL rows; individual police and formed police units are added "
+        "together as police."
+    ),
+    fields=(
+        Field("date", "date", "Last day of the month"),
+        Field("contributor", "string", "Contributing country"),
+        Field("contributor_iso3", "string", "ISO 3166 alpha-3 code of the contributing country"),
+        Field("troops", "integer", "Troops", "persons"),
+        Field("police", "integer", "Police (individual officers and formed police units)", "persons"),
+        Field("experts_on_mission", "integer", "Experts on mission (military observers)", "persons"),
+        Field("total", "integer", "All uniformed personnel from this country", "persons"),
+        Field("female", "integer", "Women among them", "persons"),
+    ),
+    primary_key=("date", "contributor"),
+))
+
+_register(Dataset(
+    name="unmil_deployment_locations",
+    title="UNMIL deployment locations from UN deployment maps, Dec 2003 - 2018 (Geo-PKO)",
+    description=(
+        "Where UNMIL's units were, one row per location shown on each UN deployment map of the mission. "
+        "Troop numbers are Geo-PKO's ESTIMATES from the unit symbols on the maps (e.g. a battalion "
+        "counted as about 650), not official head counts."
+    ),
+    sources=(GEO_PKO,),
+    derivation=(
+        "From 'geopko.csv': the UNMIL rows; the map number, date, location, county (ADM1), coordinates, "
+        "estimated troops, number of contributing countries ('unknown' written as empty), headquarters "
+        "code and the flags for UN police and military observers are kept."
+    ),
+    fields=(
+        Field("map", "string", "UN map number and revision the row was coded from"),
+        Field("year", "integer", "Year of the map", "year"),
+        Field("month", "integer", "Month of the map", "month"),
+        Field("location", "string", "Place name"),
+        Field("county", "string", "Liberian county (first-level administrative unit)", required=False),
+        Field("latitude", "number", "Latitude", "degrees north"),
+        Field("longitude", "number", "Longitude", "degrees east"),
+        Field("troops_estimate", "integer", "Estimated troops at the location (0 for headquarters-only "
+              "or police/observer-only sites)", "persons", required=False),
+        Field("contributor_count", "integer", "Number of troop-contributing countries at the location; "
+              "empty where the map does not say", "countries", required=False),
+        Field("hq_level", "integer", "0 = no headquarters; 1-3 = headquarters of increasing level "
+              "(Geo-PKO codebook)", required=False),
+        Field("un_police", "boolean", "UN police shown at the location"),
+        Field("military_observers", "boolean", "UN military observers shown at the location"),
+    ),
+    primary_key=("map", "location"),
+))
+
+_register(Dataset(
+    name="amisom_personnel_by_year",
+    title="AMISOM uniformed personnel at year end, 2007-2016 (SIPRI figures)",
+    description=(
+        "Troops and police of the African Union Mission in Somalia at the end of each year, as carried "
+        "in a research file built from SIPRI's Multilateral Peace Operations Database. Provenance is not "
+        "fully documented (see sources); the 2015 figure equals the authorised ceiling of 22,126 and may "
+        "be an authorised rather than a deployed strength."
+    ),
+    sources=(PKO_CONFLICT_MONTHS,),
+    derivation=(
+        "From 'pko.csv': the AMISOM rows for December of each year (where SIPRI figures are filled); "
+        "troops, police and total kept. The file has no military observers for AMISOM."
+    ),
+    fields=(
+        Field("year", "integer", "Year (figure for December)", "year"),
+        Field("troops", "integer", "Troops", "persons"),
+        Field("police", "integer", "Police", "persons"),
+        Field("total", "integer", "All uniformed personnel", "persons"),
+    ),
+    primary_key=("year",),
+))
+
+_register(Dataset(
+    name="liberia_timeline",
+    title="Liberia and UNMIL: key events, 2003-2018",
+    description="A hand-compiled timeline of the peace process, UNMIL and security sector reform in "
+                "Liberia, one source per row.",
+    sources=(Source(
+        title="UN Security Council resolutions, UN reports and other documents (one per row; see source_url)",
+        path="https://peacekeeping.un.org/en/mission/unmil", publisher="Various (see each row)",
+        licence="Facts compiled by the course authors from the sources named in each row"),),
+    derivation="Compiled by hand; the source of each row is in its own columns. Not produced by `make data`.",
+    fields=(
+        Field("date", "date", "Date of the event"),
+        Field("category", "string", "One of: peace process, mandate, DDR, security sector, elections, "
+              "health, transition"),
+        Field("event", "string", "What happened, in one sentence"),
+        Field("source", "string", "Title of the document the row was checked against"),
+        Field("source_url", "string", "Where that document can be read"),
+    ),
+    primary_key=("date", "event"),
+    hand_made=True,
+))
+
+_register(Dataset(
+    name="amisom_ceilings",
+    title="AU operations in Somalia: authorised uniformed strength by Security Council resolution, 2007-2024",
+    description="A hand-compiled table of the ceilings on uniformed personnel set or endorsed by the "
+                "UN Security Council for AMISOM, ATMIS and AUSSOM, one source per row.",
+    sources=(Source(
+        title="UN Security Council resolutions and press releases (one per row; see source_url)",
+        path="https://press.un.org/en/content/security-council", publisher="United Nations Security Council",
+        licence=UN_DATA_LICENCE),),
+    derivation="Compiled by hand; the source of each row is in its own columns. Not produced by `make data`.",
+    fields=(
+        Field("resolution", "string", "Resolution, e.g. S/RES/2036 (2012)"),
+        Field("adopted", "date", "Date the resolution was adopted"),
+        Field("operation", "string", "AMISOM, ATMIS or AUSSOM"),
+        Field("ceiling", "integer", "Authorised uniformed personnel after the resolution", "persons"),
+        Field("note", "string", "What the resolution changed"),
+        Field("source", "string", "Title of the document the row was checked against"),
+        Field("source_url", "string", "Where that document can be read"),
+    ),
+    primary_key=("resolution",),
+    hand_made=True,
 ))
 
 _register(Dataset(

@@ -160,6 +160,46 @@ def derive_fatality_duplicates(raw_dir: Path) -> pd.DataFrame:
     }).sort_values(["casualty_id", "kept"], ascending=[True, False]).reset_index(drop=True)
 
 
+def derive_unmil_contributors(raw_dir: Path) -> pd.DataFrame:
+    src = pd.read_csv(_raw(raw_dir, "ipi-peacekeeping-database/Gender.Full.csv"))
+    src = src[src["Mission"] == "UNMIL"]
+    return pd.DataFrame({
+        "date": src["Date"], "contributor": src["Contributor"], "contributor_iso3": src["Contributor ISO-3"],
+        "troops": src["Troops Total"].astype(int),
+        "police": (src["Individual Police Total"] + src["Formed Police Units Total"]).astype(int),
+        "experts_on_mission": src["Experts on Mission Total"].astype(int),
+        "total": src["Total Total"].astype(int), "female": src["Total Female"].astype(int),
+    }).sort_values(["date", "contributor"]).reset_index(drop=True)
+
+
+def derive_unmil_locations(raw_dir: Path) -> pd.DataFrame:
+    src = pd.read_csv(_raw(raw_dir, "geo-pko/geopko.csv"), low_memory=False)
+    src = src[src["Mission"] == "UNMIL"]
+    return pd.DataFrame({
+        "map": src["Source"].str.strip(), "year": src["year"], "month": src["month"],
+        "location": src["location"].str.strip(), "county": src["ADM1_name"],
+        "latitude": src["latitude"], "longitude": src["longitude"],
+        "troops_estimate": pd.to_numeric(src["No.troops"], errors="coerce").astype("Int64"),
+        "contributor_count": pd.to_numeric(src["No.TCC"], errors="coerce").astype("Int64"),
+        "hq_level": pd.to_numeric(src["HQ"], errors="coerce").astype("Int64"),
+        "un_police": src["UNPOL..dummy."].fillna(0).astype(int).astype(bool),
+        "military_observers": src["UNMO..dummy."].fillna(0).astype(int).astype(bool),
+    }).sort_values(["year", "month", "map", "location"]).reset_index(drop=True)
+
+
+def derive_amisom_personnel(raw_dir: Path) -> pd.DataFrame:
+    src = pd.read_csv(_raw(raw_dir, "peace-operations-personnel-pko/pko.csv"), low_memory=False)
+    src = src[(src["mission"].str.strip() == "AMISOM") & src["SIPRI_totals"].notna()
+              & src["date"].str.endswith("m12")]
+    out = pd.DataFrame({
+        "year": src["year"].astype(int), "troops": src["SIPRI_troops"].astype(int),
+        "police": src["SIPRI_police"].fillna(0).astype(int), "total": src["SIPRI_totals"].astype(int),
+    }).drop_duplicates()
+    if out["year"].duplicated().any():
+        raise DataError("pko.csv: AMISOM has two different December figures for one year")
+    return out.sort_values("year").reset_index(drop=True)
+
+
 DERIVATIONS = {
     "un_uniformed_personnel_by_year": derive_uniformed_personnel_by_year,
     "un_peacekeeping_operations": derive_peacekeeping_operations,
@@ -168,6 +208,9 @@ DERIVATIONS = {
     "un_personnel_by_sex_mission_month": derive_personnel_by_sex,
     "un_fatalities_by_year": derive_fatalities_by_year,
     "un_fatalities_duplicate_records": derive_fatality_duplicates,
+    "unmil_contributors_by_month": derive_unmil_contributors,
+    "unmil_deployment_locations": derive_unmil_locations,
+    "amisom_personnel_by_year": derive_amisom_personnel,
 }
 
 
