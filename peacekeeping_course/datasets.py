@@ -112,6 +112,15 @@ PKO_CONFLICT_MONTHS = Source(
     licence="No licence stated in the repository; used here for teaching, with the provenance caveat",
 )
 
+UN_SEA = Source(
+    title="United Nations, Conduct in UN Field Missions: table of allegations of sexual exploitation and "
+    "abuse in peacekeeping operations and special political missions, as of July 2024",
+    path="https://conduct.unmissions.org/table-of-allegations",
+    publisher="United Nations, Conduct and Discipline Service (Department of Management Strategy, Policy "
+    "and Compliance)",
+    licence=UN_DATA_LICENCE,
+)
+
 
 DATASETS: dict[str, Dataset] = {}
 
@@ -391,6 +400,49 @@ _register(Dataset(
         Field("total", "integer", "All uniformed personnel", "persons"),
     ),
     primary_key=("year",),
+))
+
+_register(Dataset(
+    name="un_sea_allegations",
+    title="Allegations of sexual exploitation and abuse in UN field missions, recorded Jan 2015 - Jul 2024",
+    description=(
+        "One row per allegation recorded by the UN, with the process that followed: who investigated, how "
+        "long it took, the result and the actions reported. These are allegations, not proven cases; one "
+        "allegation can involve several alleged perpetrators and victims. Only the top-level category is "
+        "kept (SE = sexual exploitation, SA = sexual abuse); the UN's sub-types are left out."
+    ),
+    sources=(UN_SEA,),
+    derivation=(
+        "From the UN table (one sheet; cells with several values separated by blank lines): the month and "
+        "year recorded are split; counts in parentheses are parsed (alleged perpetrators, adult, child "
+        "and unknown victims; empty where the table names a group without a number); the personnel "
+        "category, the top-level allegation category, the investigating entity, the investigation length "
+        "in days (empty while pending), the first word of the result, and the answers on national "
+        "investigation officers and criminal referral are kept."
+    ),
+    fields=(
+        Field("record", "integer", "Row number in the UN table (1 = most recent)"),
+        Field("reported_year", "integer", "Year the allegation was recorded", "year"),
+        Field("reported_month", "integer", "Month the allegation was recorded", "month"),
+        Field("mission", "string", "Mission acronym"),
+        Field("personnel_category", "string", "Military, Police or Civilian (several joined by '; ')"),
+        Field("alleged_perpetrators", "integer", "Number of alleged perpetrators", "persons", required=False),
+        Field("adult_victims", "integer", "Adult victims (empty where not counted)", "persons", required=False),
+        Field("child_victims", "integer", "Child victims (empty where not counted)", "persons", required=False),
+        Field("any_child_victim", "boolean", "Whether the record names any child victim"),
+        Field("allegation_category", "string", "SE, SA, or 'SE; SA' for both"),
+        Field("investigating_entity", "string", "Who investigated, as in the table (e.g. UN OIOS, TCC, "
+              "TCC/OIOS, UN Mission)", required=False),
+        Field("investigation_days", "integer", "Days the investigation took; empty while pending or "
+              "not applicable", "days", required=False),
+        Field("result", "string", "Pending, Substantiated, Unsubstantiated, Incomplete or N/A"),
+        Field("national_investigation_officer", "string",
+              "Whether the contributing country appointed a national investigation officer: Yes, No, "
+              "Pending, or empty where not applicable", required=False),
+        Field("criminal_referral", "string", "Referral for criminal accountability: Yes, No, Pending or "
+              "empty", required=False),
+    ),
+    primary_key=("record",),
 ))
 
 _register(Dataset(

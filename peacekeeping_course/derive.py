@@ -9,6 +9,7 @@ never copied: only the derived tables and datapackage.json are written.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -200,6 +201,59 @@ def derive_amisom_personnel(raw_dir: Path) -> pd.DataFrame:
     return out.sort_values("year").reset_index(drop=True)
 
 
+def _parts(cell) -> list[str]:
+    return [p.strip() for p in str(cell).split("\n\n") if p.strip() and str(cell) != "nan"]
+
+
+def _count_of(cell, label: str):
+    """Sum of 'Label (n)' counts in a cell; None if the label appears without a number; 0 if absent."""
+    total, seen = 0, False
+    for part in _parts(cell):
+        match = re.match(rf"{label}\s*(?:\((\d+)\))?$", part)
+        if match:
+            seen = True
+            if match.group(1) is None:
+                return None
+            total += int(match.group(1))
+    return total if seen else 0
+
+
+def derive_sea_allegations(raw_dir: Path) -> pd.DataFrame:
+    src = pd.read_csv(_raw(raw_dir, "un-sea-allegations/table_of_allegations_as_of_july_2024.csv"))
+    month_year = src["Date"].str.split("/", expand=True).astype(int)
+
+    def personnel(cell):
+        categories = sorted({p.split(" ")[0] for p in _parts(cell)})
+        counts = [int(m.group(1)) for p in _parts(cell) for m in [re.search(r",\s*(\d+)$", p)] if m]
+        return "; ".join(categories), (sum(counts) if counts else None)
+
+    def first(cell) -> str:
+        parts = _parts(cell)
+        return parts[0] if parts else ""
+
+    people = src["Personnel Type"].map(personnel)
+    investigation = src["Investigation (days)"].map(first)
+    days = investigation.str.extract(r"\((\d+)\)")[0]
+    out = pd.DataFrame({
+        "record": range(1, len(src) + 1),
+        "reported_year": month_year[1], "reported_month": month_year[0],
+        "mission": src["Mission"].str.strip(),
+        "personnel_category": people.map(lambda p: p[0]),
+        "alleged_perpetrators": people.map(lambda p: p[1]).astype("Int64"),
+        "adult_victims": src["Victim"].map(lambda c: _count_of(c, "Adult")).astype("Int64"),
+        "child_victims": src["Victim"].map(lambda c: _count_of(c, "Child")).astype("Int64"),
+        "any_child_victim": src["Victim"].map(lambda c: any(p.startswith("Child") for p in _parts(c))),
+        "allegation_category": src["Allegation"].map(
+            lambda c: "; ".join(sorted({p[:2] for p in _parts(c)}, key=["SE", "SA"].index))),
+        "investigating_entity": investigation.str.replace(r"\s*\(.*$", "", regex=True).replace("", None),
+        "investigation_days": pd.to_numeric(days, errors="coerce").astype("Int64"),
+        "result": src["Result"].map(lambda c: first(c).split(" ")[0].split("(")[0]),
+        "national_investigation_officer": src["NIO appointed"].str.split(" ").str[0],
+        "criminal_referral": src["Referral for criminal accountability"],
+    })
+    return out
+
+
 DERIVATIONS = {
     "un_uniformed_personnel_by_year": derive_uniformed_personnel_by_year,
     "un_peacekeeping_operations": derive_peacekeeping_operations,
@@ -211,6 +265,7 @@ DERIVATIONS = {
     "unmil_contributors_by_month": derive_unmil_contributors,
     "unmil_deployment_locations": derive_unmil_locations,
     "amisom_personnel_by_year": derive_amisom_personnel,
+    "un_sea_allegations": derive_sea_allegations,
 }
 
 
