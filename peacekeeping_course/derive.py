@@ -254,6 +254,14 @@ def derive_sea_allegations(raw_dir: Path) -> pd.DataFrame:
     return out
 
 
+def _synthetic(name: str):
+    """Synthetic tables for the fictional training country come from synthetic.py, not raw files."""
+    def make(raw_dir: Path) -> pd.DataFrame:
+        from . import synthetic
+        return getattr(synthetic, name)()
+    return make
+
+
 DERIVATIONS = {
     "un_uniformed_personnel_by_year": derive_uniformed_personnel_by_year,
     "un_peacekeeping_operations": derive_peacekeeping_operations,
@@ -266,6 +274,8 @@ DERIVATIONS = {
     "unmil_deployment_locations": derive_unmil_locations,
     "amisom_personnel_by_year": derive_amisom_personnel,
     "un_sea_allegations": derive_sea_allegations,
+    "fictional_valdoria_districts": _synthetic("valdoria_districts"),
+    "fictional_valdoria_oversight_bodies": _synthetic("valdoria_oversight_bodies"),
 }
 
 
