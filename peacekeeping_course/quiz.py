@@ -330,18 +330,27 @@ class QuizWidget:
         import ipywidgets as w
 
         head = w.HTML(f"<p><b>Question {n}</b> <i>({_e(q.level)})</i> {_e(q.prompt)}</p>")
-        labels = [o.text for o in q.choices()]
+        parts = [head]
+        if q.type in ("single", "multiple"):
+            # full option texts as wrapped HTML; the controls carry only the letters, because
+            # ipywidgets radio and checkbox labels do not wrap and long labels overlap
+            letters = [chr(ord("A") + i) for i in range(len(q.options))]
+            parts.append(w.HTML("".join(f"<p><b>{k}.</b> {_e(o.text)}</p>"
+                                        for k, o in zip(letters, q.options))))
+            labels = letters
+        else:
+            labels = [o.text for o in q.choices()]
         if q.type == "numeric":
             entry = w.Text(placeholder="Type a number" + (f" ({q.unit})" if q.unit else ""))
             read = lambda: entry.value  # noqa: E731
         elif q.type == "multiple":
             boxes = [w.Checkbox(value=False, description=t, indent=False,
                                 layout=w.Layout(width="auto")) for t in labels]
-            entry = w.VBox(boxes)
+            entry = w.HBox(boxes)
             read = lambda: {i for i, b in enumerate(boxes) if b.value}  # noqa: E731
         else:
             entry = w.RadioButtons(options=[(t, i) for i, t in enumerate(labels)], value=None,
-                                   layout=w.Layout(width="auto"))
+                                   description="Answer:", layout=w.Layout(width="auto"))
             read = lambda: entry.value  # noqa: E731
         check, retry = w.Button(description="Check", button_style="primary"), w.Button(description="Try again")
         retry.layout.display = "none"
@@ -369,7 +378,7 @@ class QuizWidget:
 
         check.on_click(on_check)
         retry.on_click(on_retry)
-        return w.VBox([head, entry, w.HBox([check, retry]), feedback],
+        return w.VBox(parts + [entry, w.HBox([check, retry]), feedback],
                       layout=w.Layout(border="1px solid #ccc", padding="0.5rem", margin="0.4rem 0"))
 
 

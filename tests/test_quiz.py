@@ -182,7 +182,7 @@ def test_widget_check_retry_and_running_score():
     widget = QuizWidget(bank)
     first = bank.questions[0]
     box = widget.box.children[2]  # title, score, then questions
-    entry, buttons, feedback = box.children[1], box.children[2], box.children[3]
+    entry, buttons, feedback = box.children[-3:]
     check, retry = buttons.children
     wrong = next(i for i, o in enumerate(first.choices()) if not o.correct)
     right = next(i for i, o in enumerate(first.choices()) if o.correct)
@@ -204,9 +204,18 @@ def test_widget_check_retry_and_running_score():
     assert "Correct" in feedback.value and "Score: 1 of" in widget.score.value
 
 
+def test_widget_shows_full_option_texts_and_short_control_labels():
+    bank = load_bank(BANKS[0])
+    question = next(q for q in bank.questions if q.type == "single")
+    box = QuizWidget(bank).box.children[2 + bank.questions.index(question)]
+    texts, entry = box.children[1].value, box.children[2]
+    assert all(o.text[:40].replace("'", "&#x27;") in texts for o in question.options)
+    assert [label for label, _ in entry.options] == ["A", "B", "C", "D"][:len(question.options)]
+
+
 def test_widget_check_without_an_answer_is_friendly():
     bank = load_bank(BANKS[0])
     widget = QuizWidget(bank)
     box = widget.box.children[2]
-    box.children[2].children[0].click()
-    assert "then press Check" in box.children[3].value and "Score: 0 of" in widget.score.value
+    box.children[-2].children[0].click()
+    assert "then press Check" in box.children[-1].value and "Score: 0 of" in widget.score.value
