@@ -175,7 +175,7 @@ _register(Dataset(
     derivation=(
         "From 'DPPADPOSS-PKO.csv': the three combined rows (UNOSOM, UNEF, UNAVEM), which repeat other "
         "rows, are dropped; decimal-comma coordinates are converted; longitude and latitude are swapped "
-        "back where the source has them reversed (UNOSOM I, UNOSOM II, UNAVEM II, MINUSMA, UNSCOB); "
+        "back where the source has them reversed (UNOSOM I, UNOSOM II, UNAVEM I, UNAVEM II, MINUSMA, UNSCOB); "
         "MINUSMA, whose withdrawal ended on 31 Dec 2023, is given that end date and marked inactive; "
         "the truncated DOMREP name is completed; sorted by start date."
     ),
@@ -433,9 +433,12 @@ _register(Dataset(
         Field("allegation_category", "string", "SE, SA, or 'SE; SA' for both"),
         Field("investigating_entity", "string", "Who investigated, as in the table (e.g. UN OIOS, TCC, "
               "TCC/OIOS, UN Mission)", required=False),
-        Field("investigation_days", "integer", "Days the investigation took; empty while pending or "
-              "not applicable", "days", required=False),
-        Field("result", "string", "Pending, Substantiated, Unsubstantiated, Incomplete or N/A"),
+        Field("investigation_days", "integer", "Days the investigation took, as stated in the table; "
+              "empty where the table gives no number (e.g. still pending). A record can have days "
+              "stated and still be pending, for instance awaiting UN review", "days", required=False),
+        Field("result", "string", "Pending, Substantiated, Unsubstantiated, Incomplete or N/A: the FIRST "
+              "result in the UN cell; a few records list different results for different alleged "
+              "perpetrators"),
         Field("national_investigation_officer", "string",
               "Whether the contributing country appointed a national investigation officer: Yes, No, "
               "Pending, or empty where not applicable", required=False),
@@ -551,7 +554,7 @@ _register(Dataset(
 
 _register(Dataset(
     name="amisom_ceilings",
-    title="AU operations in Somalia: authorised uniformed strength by Security Council resolution, 2007-2024",
+    title="AU operations in Somalia: authorised uniformed strength by Security Council resolution, 2010-2024",
     description="A hand-compiled table of the ceilings on uniformed personnel set or endorsed by the "
                 "UN Security Council for AMISOM, ATMIS and AUSSOM, one source per row.",
     sources=(Source(

@@ -20,7 +20,7 @@ from .datasets import DATA_DIR, DATASETS, REPO_ROOT, DataError, check_frame, wri
 DEFAULT_RAW_DIR = REPO_ROOT.parent / "shared" / "reference-data"
 
 # Rows of DPPADPOSS-PKO whose longitude and latitude are stored the wrong way round.
-SWAPPED_COORDINATES = {"UNOSOM I", "UNOSOM II", "UNAVEM II", "MINUSMA", "UNSCOB"}
+SWAPPED_COORDINATES = {"UNOSOM I", "UNOSOM II", "UNAVEM I", "UNAVEM II", "MINUSMA", "UNSCOB"}
 COMBINED_ROWS = {"UNOSOM", "UNEF", "UNAVEM"}
 
 

@@ -1,0 +1,348 @@
+"""Checks for chapter 7's exercises: an SSR needs assessment for the FICTIONAL Republic of Valdoria.
+
+The district and oversight tables are SYNTHETIC (see `peacekeeping_course/synthetic.py`). Expected
+values are computed from the course data files, so they stay right if the data are regenerated.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from ..datasets import load
+from . import as_float, correct, incorrect, invalid, register
+
+REGIONS = ("north", "centre", "south")
+
+
+def _districts() -> pd.DataFrame:
+    return load("fictional_valdoria_districts")
+
+
+def _bodies() -> pd.DataFrame:
+    return load("fictional_valdoria_oversight_bodies")
+
+
+def regional_police_per_100k() -> dict[str, float]:
+    """Police officers per 100,000 residents in each region: total officers / total population."""
+    totals = _districts().groupby("region")[["police_officers", "population"]].sum()
+    rate = 100_000 * totals["police_officers"].astype(float) / totals["population"].astype(float)
+    return {region: float(rate[region]) for region in REGIONS}
+
+
+def mean_of_district_rates() -> dict[str, float]:
+    """The usual mistake: the simple average of the district rates in each region."""
+    frame = _districts()
+    rate = 100_000 * frame["police_officers"].astype(float) / frame["population"].astype(float)
+    means = rate.groupby(frame["region"]).mean()
+    return {region: float(means[region]) for region in REGIONS}
+
+
+def resolution_rates() -> pd.Series:
+    """Complaints resolved as a % of complaints received, by district; NaN where none were received."""
+    frame = _districts().set_index("district")
+    received = frame["complaints_received"].astype(float)
+    resolved = frame["complaints_resolved"].astype(float)
+    rate = 100 * resolved / received.where(received > 0)
+    rate.index = rate.index.astype(str)
+    return rate
+
+
+def low_resolution_districts(threshold: float = 50.0) -> list[str]:
+    rates = resolution_rates()
+    return sorted(rates[rates < threshold].index)
+
+
+def weakest_oversight_body() -> str:
+    """Among the bodies meant to hold the security sector to account on the state's behalf (all but civil
+    society), the one with the fewest formal powers, then the fewest reports, then the smallest budget."""
+    bodies = _bodies()
+    state = bodies[bodies["kind"] != "civil society"].copy()
+    state["powers"] = state["legal_mandate"].astype(int) + state["can_summon_officials"].astype(int)
+    state = state.sort_values(["powers", "reports_published", "annual_budget_usd"])
+    return str(state.iloc[0]["body"])
+
+
+# ---------------------------------------------------------------- 7.1 police per 100,000 by region
+
+def _region_values(answer) -> dict[str, float] | str:
+    """A {region: number} dict from a dict or a pandas Series, or an error message."""
+    if isinstance(answer, pd.Series):
+        answer = answer.to_dict()
+    if not isinstance(answer, Mapping):
+        return 'give a dictionary from region to rate, for example {"north": 90.1, "centre": 150.2, "south": 130.3}.'
+    values: dict[str, float] = {}
+    for key, value in answer.items():
+        region = str(key).strip().lower()
+        if region == "center":
+            region = "centre"
+        if region not in REGIONS:
+            return f"{key!r} is not a region; use the keys north, centre and south."
+        number = as_float(value)
+        if number is None or math.isinf(number):
+            return f"the value for {region} must be a number, for example 123.4."
+        values[region] = number
+    missing = [r for r in REGIONS if r not in values]
+    if missing:
+        return f"give a rate for every region; missing: {', '.join(missing)}."
+    return values
+
+
+def _all_close(values: dict[str, float], expected: dict[str, float], tol: float) -> bool:
+    return all(abs(values[r] - expected[r]) <= tol for r in REGIONS)
+
+
+@register("7.1")
+def check_regional_police_rate(answer) -> object:
+    ex = "7.1"
+    values = _region_values(answer)
+    if isinstance(values, str):
+        return invalid(ex, values)
+    expected = regional_police_per_100k()
+    summary = ", ".join(f"{r} {expected[r]:.1f}" for r in REGIONS)
+    if _all_close(values, expected, 0.051):
+        return correct(ex, f"police officers per 100,000 residents: {summary}. The centre's figure is "
+                           "pulled up by the capital district, where most of its officers serve.")
+    if _all_close(values, mean_of_district_rates(), 0.1):
+        return incorrect(ex, "these are the averages of the district rates. A simple average gives a district "
+                             "of about 40,000 people the same weight as one of over a million. Add up the officers and "
+                             "the population of each region first, then divide and multiply by 100,000.")
+    if _all_close({r: values[r] * 100 for r in REGIONS}, expected, 0.2):
+        return incorrect(ex, "these look like rates per 1,000 residents. The exercise asks for officers per "
+                             "100,000 residents: multiply by 100,000, not 1,000.")
+    if _all_close({r: values[r] * 10 for r in REGIONS}, expected, 0.2):
+        return incorrect(ex, "these look like rates per 10,000 residents. Multiply by 100,000 instead.")
+    if _all_close({r: values[r] * 100_000 for r in REGIONS}, expected, 0.2):
+        return incorrect(ex, "these are officers per resident. Multiply by 100,000 to get officers per 100,000 "
+                             "residents.")
+    if all(values[r] > 0 for r in REGIONS) and _all_close(
+            {r: 100_000 / values[r] for r in REGIONS}, expected, 0.5):
+        return incorrect(ex, "the division is upside down: these are residents per officer. Divide officers by "
+                             "population, then multiply by 100,000.")
+    wrong = [r for r in REGIONS if abs(values[r] - expected[r]) > 0.051]
+    return incorrect(ex, f"not quite for {', '.join(wrong)}. For each region, divide the total number of police "
+                         "officers by the total population, multiply by 100,000 and round to one decimal place.")
+
+
+# ---------------------------------------------------------------- 7.2 districts resolving < 50% of complaints
+
+def _names(answer) -> list[str] | str:
+    if isinstance(answer, (str, bytes)):
+        return 'give a list of district names, for example ["Kharvell", "Brannock"], even if it has one name.'
+    if isinstance(answer, (pd.Series, pd.Index, np.ndarray)):
+        answer = list(answer)
+    if not isinstance(answer, (list, tuple, set, frozenset)):
+        return 'give a list of district names, for example ["Kharvell", "Brannock"].'
+    if not all(isinstance(item, str) for item in answer):
+        return "every item must be a district name written as text."
+    return [item.strip() for item in answer]
+
+
+@register("7.2")
+def check_low_resolution(answer) -> object:
+    ex = "7.2"
+    names = _names(answer)
+    if isinstance(names, str):
+        return invalid(ex, names)
+    rates = resolution_rates()
+    canonical = {name.casefold(): name for name in rates.index}
+    unknown = [n for n in names if n.casefold() not in canonical]
+    if unknown:
+        return invalid(ex, f"{', '.join(repr(u) for u in unknown)} is not a district. The districts are: "
+                           f"{', '.join(sorted(rates.index))}.")
+    given = {canonical[n.casefold()] for n in names}
+    expected = set(low_resolution_districts())
+    if given == expected:
+        return correct(ex, f"{len(expected)} districts resolved fewer than half of the complaints they received: "
+                           f"{', '.join(sorted(expected))}, all in the north. "
+                           + _undefined_note(rates))
+    undefined = sorted(d for d in given if pd.isna(rates[d]))
+    if undefined:
+        return incorrect(ex, f"{', '.join(undefined)} received no complaints, so its resolution rate is undefined "
+                             "(0 of 0): it is neither below nor above 50%. Leave it out, and note it separately: "
+                             "zero complaints in a district with low trust may mean nobody can reach the "
+                             "complaints system.")
+    parts = []
+    missing = sorted(expected - given)
+    if missing:
+        parts.append("Missing: " + ", ".join(f"{d} ({rates[d]:.1f}%)" for d in missing) + ".")
+    extra = sorted(given - expected)
+    if extra:
+        parts.append("Not below 50%: " + ", ".join(f"{d} ({rates[d]:.1f}%)" for d in extra) + ".")
+        if all(rates[d] < 60 for d in extra):
+            parts.append("Check the threshold: the exercise asks for rates below 50%.")
+    return incorrect(ex, "not quite. " + " ".join(parts)
+                     + " Compute 100 * complaints_resolved / complaints_received for each district.")
+
+
+def _undefined_note(rates: pd.Series) -> str:
+    undefined = sorted(rates[rates.isna()].index)
+    if not undefined:
+        return ""
+    return (f"{', '.join(undefined)} received no complaints, so its rate is undefined, not 0%: that gap is a "
+            "finding in itself.")
+
+
+# ---------------------------------------------------------------- 7.3 weakest oversight body
+
+BODY_HINTS = {
+    "civil society": "civil society groups are not expected to hold a legal oversight mandate or to summon "
+                     "officials; they watch, publish and advocate. This forum published {reports} reports last "
+                     "year, more than most state bodies. Judge it on what it is meant to do.",
+    "executive": "this is the best-funded body, with {staff} staff. It has a legal mandate and can summon officers. "
+                 "Its weakness is different: it sits inside the Ministry of the Interior, so it is not independent "
+                 "of the police it inspects. It is not the weakest, but keep that point for your justification.",
+}
+
+
+def _match_body(text: str, bodies: list[str]) -> list[str]:
+    key = re.sub(r"\s+", " ", text.strip().casefold())
+    exact = [b for b in bodies if b.casefold() == key]
+    if exact:
+        return exact
+    if len(key) < 6:
+        return []
+    return [b for b in bodies if key in b.casefold()]
+
+
+@register("7.3")
+def check_weakest_body(answer) -> object:
+    ex = "7.3"
+    if not isinstance(answer, str):
+        return invalid(ex, 'give the name of one body as text, for example "National Human Rights Commission".')
+    bodies = _bodies().set_index("body")
+    names = [str(b) for b in bodies.index]
+    matches = _match_body(answer, names)
+    if not matches:
+        return invalid(ex, f"{answer!r} does not match a body in the table. The bodies are: {'; '.join(names)}.")
+    if len(matches) > 1:
+        return invalid(ex, f"{answer!r} matches more than one body ({'; '.join(matches)}). Give the full name.")
+    chosen = matches[0]
+    row = bodies.loc[chosen]
+    expected = weakest_oversight_body()
+    if chosen == expected:
+        return correct(ex, f"the {chosen} has no legal mandate and cannot summon officials; it has "
+                           f"{int(row['staff'])} staff, a budget of {int(row['annual_budget_usd']):,} US dollars and "
+                           f"published {int(row['reports_published'])} reports. It exists mostly on paper: the "
+                           "first step is a law that gives it a mandate and powers, then money and staff.")
+    kind = str(row["kind"])
+    if kind in BODY_HINTS:
+        return incorrect(ex, BODY_HINTS[kind].format(reports=int(row["reports_published"]), staff=int(row["staff"])))
+    powers = [p for p, ok in (("a legal mandate", row["legal_mandate"]),
+                              ("the power to summon officials", row["can_summon_officials"])) if ok]
+    return incorrect(ex, f"the {chosen} has {' and '.join(powers) or 'few powers'}, {int(row['staff'])} staff and "
+                         f"published {int(row['reports_published'])} report(s). Look for a state body that lacks "
+                         "both a legal mandate and the power to summon officials.")
+
+
+# ---------------------------------------------------------------- 7.4 sequencing a reform plan
+
+PLAN_STEPS = {
+    "A": "joint needs assessment",
+    "B": "national security dialogue and policy",
+    "C": "government-chaired donor coordination board",
+    "D": "law, budget and powers for the Police Complaints Authority",
+    "E": "recruiting and training 600 police officers for the north",
+}
+
+# (must come first, must come later, why)
+PLAN_RULES = [
+    ("A", "B", "Assess before the dialogue: the assessment shows whose security is worst and who must be heard "
+               "(here, the northern districts), so the consultations start from evidence."),
+    ("A", "D", "Assess before fixing oversight: the assessment is what shows which oversight body is weakest and "
+               "what it lacks: a law, money or powers."),
+    ("A", "E", "Assess before recruiting: without data you do not know where officers are short, or that the north "
+               "has the fewest women officers and the lowest trust."),
+    ("B", "C", "Agree the national policy before coordinating donors: donors should align with a nationally owned "
+               "plan. Dividing the work among donors first repeats the lead-nation silos of Afghanistan."),
+    ("C", "E", "Coordinate donors before the large training programme: otherwise several donors may train northern "
+               "units to different standards, as happened in the Congo."),
+    ("D", "E", "Strengthen oversight before expanding the force: in the region with the lowest trust and the lowest "
+               "share of complaints resolved, adding officers without a working complaints body repeats the experience "
+               "of the Afghan police, trained and sent back to stations run by militia leaders."),
+]
+
+
+@register("7.4")
+def check_plan_order(answer) -> object:
+    ex = "7.4"
+    if isinstance(answer, (str, bytes, Mapping)) or not isinstance(answer, (list, tuple)):
+        return invalid(ex, 'give a list of the five letters in order, for example ["A", "B", "C", "D", "E"].')
+    if not all(isinstance(item, str) for item in answer):
+        return invalid(ex, "every item must be one of the letters A to E, written as text.")
+    order = [item.strip().upper() for item in answer]
+    unknown = sorted({item for item in order if item not in PLAN_STEPS})
+    if unknown:
+        return invalid(ex, f"{', '.join(unknown)} is not an intervention; use the letters A to E.")
+    repeated = sorted({item for item in order if order.count(item) > 1})
+    if repeated:
+        return invalid(ex, f"{', '.join(repeated)} appears more than once; use each letter exactly once.")
+    missing = sorted(set(PLAN_STEPS) - set(order))
+    if missing:
+        return invalid(ex, f"the order must include all five interventions; missing: {', '.join(missing)}.")
+    position = {step: i for i, step in enumerate(order)}
+    broken = [(first, later, why) for first, later, why in PLAN_RULES if position[first] > position[later]]
+    if not broken:
+        return correct(ex, "this order respects every dependency: assess first; agree a national policy before "
+                           "aligning donors; give oversight its powers and coordinate donors before expanding the "
+                           "police. Other orders that keep these dependencies are equally defensible.")
+    parts = [f"{first} ({PLAN_STEPS[first]}) should come before {later} ({PLAN_STEPS[later]}). {why}"
+             for first, later, why in broken]
+    return incorrect(ex, f"{len(broken)} dependenc{'y is' if len(broken) == 1 else 'ies are'} broken. "
+                     + " ".join(parts))
+
+
+# ---------------------------------------------------------------- 7.5 written justification (rubric)
+
+RUBRIC_PRINCIPLES = {
+    "inclusive ownership": ("ownership", "inclusive", "dialogue", "consult", "communit", "parliament"),
+    "assessment and evidence": ("assess", "baseline", "survey", "evidence"),
+    "oversight and accountability": ("oversight", "complaint", "accountab", "human rights", "summon"),
+    "donor coordination": ("coordinat", "donor"),
+    "gender": ("women", "gender"),
+}
+SEQUENCE_WORDS = ("first", "before", "then", "after", "next", "finally", "last", "only once", "until")
+REAL_CASES = ("afghanistan", "congo", "drc", "burundi", "sierra leone", "liberia")
+MIN_WORDS, MAX_WORDS = 80, 250
+
+
+@register("7.5")
+def check_justification(answer) -> object:
+    ex = "7.5"
+    if not isinstance(answer, str):
+        return invalid(ex, 'write your justification as text between quotes, for example """My plan starts ...""".')
+    text = answer.casefold()
+    words = len(answer.split())
+    if words < MIN_WORDS:
+        return incorrect(ex, f"{words} words is too short to justify a plan. Aim for 100 to 200 words: say what "
+                             "comes first and why, use at least two figures from the data, and name the principles "
+                             "behind your order.")
+    if words > MAX_WORDS:
+        return incorrect(ex, f"{words} words is too long for a briefing note. Cut to 200 words or fewer: keep the "
+                             "order, the reasons and two or three figures.")
+    covered = [name for name, keys in RUBRIC_PRINCIPLES.items() if any(k in text for k in keys)]
+    missing = [name for name in RUBRIC_PRINCIPLES if name not in covered]
+    has_number = bool(re.search(r"\d", answer))
+    has_sequence = any(w in text for w in SEQUENCE_WORDS)
+    has_case = any(c in text for c in REAL_CASES)
+    problems = []
+    if len(covered) < 3:
+        problems.append(f"it draws on {len(covered)} of the chapter's principles ({', '.join(covered) or 'none'}); "
+                        f"use at least three, for example {', '.join(missing[:3])}")
+    if not has_number:
+        problems.append("it cites no figure from the data; quote at least two (for example a trust level or a "
+                        "resolution rate)")
+    if not has_sequence:
+        problems.append("it does not say what comes before what; use words such as 'first', 'before' or 'then'")
+    if problems:
+        return incorrect(ex, f"{words} words. Not yet: " + "; ".join(problems) + ". Then compare your text with "
+                             "the rubric table.")
+    extra = "" if has_case else (" To reach the top band, connect one step to a real case from the chapter "
+                                 "(for example Afghanistan, the Congo, Burundi, Liberia or Sierra Leone).")
+    return correct(ex, f"{words} words, with figures, a clear order and these principles: {', '.join(covered)}. "
+                       "This check only looks for the rubric's ingredients; it cannot judge your reasoning. Score "
+                       "yourself with the rubric table and compare with the model answer." + extra)

@@ -1,0 +1,333 @@
+"""Checks for chapter 8's exercises. Expected values are computed from the course data,
+so they stay right if the data are re-derived or the hand-made table is extended."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from ..datasets import load
+from . import as_float, as_int, correct, incorrect, invalid, register
+
+EXTRACT = pd.Timestamp("2024-02-19")  # date of the UN extract behind un_peacekeeping_operations
+
+
+def _dated_operations() -> pd.DataFrame:
+    ops = load("un_peacekeeping_operations").dropna(subset=["start_date"]).copy()
+    ops["end_or_extract"] = ops["end_date"].fillna(EXTRACT)
+    ops["years"] = (ops["end_or_extract"] - ops["start_date"]).dt.days / 365.25
+    return ops
+
+
+def starts_per_decade() -> pd.Series:
+    ops = _dated_operations()
+    return ops.groupby(ops["start_date"].dt.year // 10 * 10).size()
+
+
+def busiest_decade() -> tuple[int, int]:
+    per_decade = starts_per_decade()
+    return int(per_decade.idxmax()), int(per_decade.max())
+
+
+def median_years(ended_only: bool = True, statistic: str = "median", unit_days: float = 365.25) -> float:
+    ops = _dated_operations()
+    if ended_only:
+        ops = ops[ops["end_date"].notna()]
+    days = (ops["end_or_extract"] - ops["start_date"]).dt.days
+    values = days / unit_days
+    return float(values.median() if statistic == "median" else values.mean())
+
+
+def legal_join() -> pd.DataFrame:
+    legal = load("legal_basis_of_mandates")
+    return legal.merge(_dated_operations(), left_on="mission", right_on="acronym", how="inner")
+
+
+def medians_by_legal_basis(column: str = "chapter_vii", ended_only: bool = False,
+                           statistic: str = "median") -> tuple[float, float]:
+    """(value for rows where `column` is False, value where it is True), in years."""
+    joined = legal_join()
+    if ended_only:
+        joined = joined[joined["end_date"].notna()]
+    groups = joined.groupby(joined[column].astype(bool))["years"]
+    values = groups.median() if statistic == "median" else groups.mean()
+    return float(values.get(False, float("nan"))), float(values.get(True, float("nan")))
+
+
+def _pair(answer, ex: str, example: str):
+    if isinstance(answer, (str, bytes)) or not isinstance(answer, Sequence) or len(answer) != 2:
+        return None, invalid(ex, f"give a pair of two values, for example {example}.")
+    return answer, None
+
+
+# ---------------------------------------------------------------- 8.1
+
+def _decade(value) -> int | None:
+    if isinstance(value, str):
+        value = value.strip().lower().rstrip("s").strip()
+    number = as_int(value)
+    return number
+
+
+@register("8.1")
+def check_busiest_decade(answer) -> object:
+    ex = "8.1"
+    pair, problem = _pair(answer, ex, "(1960, 6)")
+    if problem:
+        return problem
+    decade, count = _decade(pair[0]), as_int(pair[1])
+    if decade is None or count is None:
+        return invalid(ex, "give the decade as its first year (for example 1960 or \"1960s\") and the count "
+                           "as a whole number.")
+    if decade % 10:
+        return invalid(ex, f"{decade} is not the first year of a decade. Write the decade as 1960, 1970, ... "
+                           "(the year divided by 10, rounded down, times 10).")
+    want_decade, want_count = busiest_decade()
+    per_decade = starts_per_decade()
+    if (decade, count) == (want_decade, want_count):
+        others = int(per_decade.sum()) - want_count
+        comparison = (f", more than in all the other decades together ({others})" if want_count > others
+                      else "")
+        return correct(ex, f"{want_count} operations in the list started in the {want_decade}s{comparison}.")
+    if decade == want_decade:
+        ops = _dated_operations()
+        era_count = int(ops["start_date"].dt.year.between(1989, 1999).sum())
+        if count == era_count:
+            return incorrect(ex, f"{count} is the number that started from 1989 to 1999 (the lesson's era). "
+                                 f"The question asks for the calendar decade {want_decade}-{want_decade + 9}.")
+        ended_decades = ops["end_date"].dropna().dt.year // 10 * 10
+        if count == int((ended_decades == decade).sum()):
+            return incorrect(ex, "that is the number of operations that *ended* in that decade. Group by the "
+                                 "year of start_date instead.")
+        if count == len(load("un_peacekeeping_operations")):
+            return incorrect(ex, "that is the number of rows in the whole table. Count only the operations "
+                                 "whose start_date falls in that decade.")
+        return incorrect(ex, f"right decade; now count again the operations whose start_date falls in "
+                             f"{decade}-{decade + 9}.")
+    if decade in per_decade.index and count == int(per_decade.loc[decade]):
+        return incorrect(ex, f"the {decade}s had {count} starts, but another decade had more. Use idxmax() "
+                             "or sort the counts.")
+    return incorrect(ex, "not quite. Take the decade of each start_date (year // 10 * 10), count the rows in "
+                         "each decade with groupby(...).size(), and find the largest.")
+
+
+# ---------------------------------------------------------------- 8.2
+
+@register("8.2")
+def check_median_duration(answer) -> object:
+    ex = "8.2"
+    value = as_float(answer)
+    if value is None:
+        return invalid(ex, "give a number of years, for example 3.7.")
+    expected = median_years()
+    if abs(value - expected) <= 0.06 or abs(value - round(expected, 1)) <= 0.051:
+        return correct(ex, f"the median ended operation lasted {expected:.1f} years: half of the operations "
+                           "that have ended were over within that time.")
+    if abs(value - median_years(ended_only=False)) <= 0.06:
+        return incorrect(ex, "that includes the active operations, counted up to the extract date. The "
+                             "question asks only about operations that have ended (both dates present).")
+    if abs(value - median_years(statistic="mean")) <= 0.06:
+        return incorrect(ex, "that is the mean. A few very long operations pull the mean up; the question "
+                             "asks for the median.")
+    if abs(value - median_years(unit_days=1)) <= 1:
+        return incorrect(ex, "that looks like days. Divide the number of days by 365.25 to get years.")
+    if abs(value - median_years(unit_days=365.25 / 12)) <= 0.2:
+        return incorrect(ex, "that looks like months. The question asks for years.")
+    if abs(value - median_years(ended_only=False, statistic="mean")) <= 0.06:
+        return incorrect(ex, "that is the mean over all operations, including active ones. Use only ended "
+                             "operations, and the median.")
+    return incorrect(ex, "not quite. Keep rows with both start_date and end_date, compute "
+                         "(end_date - start_date).dt.days / 365.25, take the median and round to one decimal.")
+
+
+# ---------------------------------------------------------------- 8.3
+
+def _close(a: float, b: float, tolerance: float = 0.15) -> bool:
+    return abs(a - b) <= tolerance
+
+
+@register("8.3")
+def check_legal_basis_medians(answer) -> object:
+    ex = "8.3"
+    pair, problem = _pair(answer, ex, "(20.5, 8.0)")
+    if problem:
+        return problem
+    first, second = as_float(pair[0]), as_float(pair[1])
+    if first is None or second is None:
+        return invalid(ex, "both values must be numbers of years, for example (20.5, 8.0).")
+    without, with_vii = medians_by_legal_basis()
+    if _close(first, without) and _close(second, with_vii):
+        joined = legal_join()
+        older = joined[~joined["chapter_vii"].astype(bool)]
+        return correct(ex, f"median {without:.1f} years without Chapter VII against {with_vii:.1f} with it. "
+                           f"But the {len(older)} operations without Chapter VII were all founded by "
+                           f"{older['adopted'].max().year}: the difference reflects era and time elapsed as much "
+                           "as legal basis.")
+    if _close(first, with_vii) and _close(second, without):
+        return incorrect(ex, "the two values are swapped. Give the median for operations founded without "
+                             "Chapter VII first, then with Chapter VII.")
+    ended = medians_by_legal_basis(ended_only=True)
+    if _close(first, ended[0]) and _close(second, ended[1]):
+        return incorrect(ex, "you kept only operations that have ended. Count active operations up to "
+                             "19 February 2024, as the exercise says.")
+    means = medians_by_legal_basis(statistic="mean")
+    if _close(first, means[0]) and _close(second, means[1]):
+        return incorrect(ex, "those are means. Use the median of each group.")
+    force = medians_by_legal_basis(column="all_necessary_means")
+    if _close(first, force[0]) and _close(second, force[1]):
+        return incorrect(ex, "you grouped by all_necessary_means. The question groups by chapter_vii: UNMIL "
+                             "was founded under Chapter VII without an express force clause.")
+    return incorrect(ex, "not quite. Merge the two tables (left_on=\"mission\", right_on=\"acronym\"), fill "
+                         "missing end dates with 2024-02-19, compute years, then take the median by "
+                         "chapter_vii.")
+
+
+# ---------------------------------------------------------------- 8.4
+
+MANDATE_LABELS = ("chapter vi", "chapter vii", "poc", "ssr", "electoral")
+_LABEL_ALIASES = {
+    "chapter vi": "chapter vi", "chapter 6": "chapter vi", "vi": "chapter vi", "ch vi": "chapter vi",
+    "chapter vi-type": "chapter vi", "chapter vi type": "chapter vi", "chapter vi task": "chapter vi",
+    "chapter vi-type task": "chapter vi", "ch. vi": "chapter vi",
+    "chapter vii": "chapter vii", "chapter 7": "chapter vii", "vii": "chapter vii", "ch vii": "chapter vii",
+    "ch. vii": "chapter vii", "chapter vii authorisation": "chapter vii",
+    "chapter vii authorization": "chapter vii", "force": "chapter vii", "use of force": "chapter vii",
+    "poc": "poc", "protection of civilians": "poc", "protection": "poc", "civilian protection": "poc",
+    "ssr": "ssr", "security sector reform": "ssr", "security sector": "ssr",
+    "electoral": "electoral", "elections": "electoral", "election": "electoral",
+    "electoral support": "electoral", "electoral assistance": "electoral",
+}
+
+MANDATE_EXCERPTS = {
+    "A": ("chapter vi", "UNIFIL (resolution 425) was set up at Lebanon's request to confirm a withdrawal and "
+                        "help restore the government's authority: consent-based tasks, with no Chapter VII."),
+    "B": ("chapter vi", "monitoring a ceasefire and investigating violations is a classic consent-based task."),
+    "C": ("chapter vii", "'all necessary means' under Chapter VII is an authorisation to use force; the "
+                         "excerpt names no task of its own."),
+    "D": ("chapter vii", "offensive operations to neutralize armed groups go beyond self-defence and need "
+                         "a Chapter VII authorisation, given 'on an exceptional basis'."),
+    "E": ("poc", "protecting the civilian population from threat of physical violence is the "
+                 "protection-of-civilians task."),
+    "F": ("poc", "protecting civilians under imminent threat, within capabilities, is a protection task."),
+    "G": ("ssr", "national security reform, police training and a restructured military are security "
+                 "sector reform."),
+    "H": ("ssr", "building capacity to provide security and strengthening the security and justice sectors "
+                 "is security sector reform."),
+    "I": ("electoral", "support to elections held under the constitution is electoral assistance."),
+    "J": ("electoral", "preparing free, inclusive and peaceful elections is electoral assistance."),
+}
+
+_MANDATE_CONFUSIONS = {
+    ("B", "chapter vii"): "resolution 1509 as a whole was adopted under Chapter VII, but this task, monitoring "
+                          "a ceasefire, is a Chapter VI-type task. Classify the task, not the resolution.",
+    ("A", "chapter vii"): "UNIFIL was created without Chapter VII, 'in the light of the request of the "
+                          "Government of Lebanon'.",
+    ("C", "poc"): "the excerpt authorises force ('all necessary means') but sets no task; it is the Chapter VII "
+                  "authorisation on which tasks such as protection rely.",
+    ("D", "poc"): "protecting civilians was the brigade's purpose, but what the excerpt does is authorise "
+                  "offensive force: a Chapter VII authorisation.",
+    ("E", "chapter vii"): "the excerpt sets a task, protecting civilians, and says nothing about force; the "
+                          "authority to use force comes from a separate clause.",
+    ("F", "chapter vii"): "the excerpt sets a protection task only. UNMIL's mandate had no express force "
+                          "clause at all, which is why a task and an authorisation must be told apart.",
+    ("G", "poc"): "police training and a new army are about rebuilding the security sector, not about "
+                  "protecting civilians directly.",
+    ("H", "poc"): "this is about the state's capacity and institutions: security sector reform.",
+}
+
+
+def _classification_check(ex: str, answer, items: dict, aliases: dict, labels: Sequence[str],
+                           confusions: dict, what: str, example: str):
+    if not isinstance(answer, Mapping):
+        return invalid(ex, f"give a dictionary, for example {example}.")
+    given = {str(k).strip().upper(): v for k, v in answer.items()}
+    unknown = [k for k in given if k not in items]
+    if unknown:
+        return invalid(ex, f"there is no {what} {', '.join(sorted(unknown))}; they are "
+                           f"{min(items)} to {max(items)}.")
+    chosen = {}
+    for key, value in given.items():
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        if not isinstance(value, str):
+            return invalid(ex, f"{key}: write the answer as text, one of {', '.join(labels)}.")
+        label = aliases.get(" ".join(value.strip().lower().replace("_", " ").split()))
+        if label is None:
+            return invalid(ex, f"{key}: {value!r} is not one of {', '.join(labels)}.")
+        chosen[key] = label
+    missing = [k for k in items if k not in chosen]
+    wrong = [k for k in sorted(chosen) if chosen[k] != items[k][0]]
+    if not wrong and not missing:
+        return correct(ex, f"all {len(items)} are right.")
+    parts = []
+    for k in wrong:
+        why = confusions.get((k, chosen[k]), items[k][1])
+        parts.append(f"{k} is not {chosen[k]} but {items[k][0]}: {why}")
+    if missing:
+        parts.append(f"Still to answer: {', '.join(missing)}")
+    right = len(items) - len(wrong) - len(missing)
+    return incorrect(ex, f"{right} of {len(items)} right. " + " ".join(parts))
+
+
+@register("8.4")
+def check_mandate_classification(answer) -> object:
+    return _classification_check("8.4", answer, MANDATE_EXCERPTS, _LABEL_ALIASES, MANDATE_LABELS,
+                                 _MANDATE_CONFUSIONS, "excerpt", '{"A": "chapter vi", "B": "poc", ...}')
+
+
+# ---------------------------------------------------------------- 8.5
+
+INSTRUMENTS = ("sofa", "safety convention", "rome statute", "sgb", "2719")
+_INSTRUMENT_ALIASES = {
+    "sofa": "sofa", "status-of-forces agreement": "sofa", "status of forces agreement": "sofa",
+    "model sofa": "sofa", "the sofa": "sofa",
+    "safety convention": "safety convention", "1994 convention": "safety convention",
+    "the 1994 convention": "safety convention", "safety": "safety convention",
+    "convention on the safety of united nations and associated personnel": "safety convention",
+    "rome statute": "rome statute", "rome": "rome statute", "icc": "rome statute",
+    "article 8": "rome statute", "rome statute of the international criminal court": "rome statute",
+    "sgb": "sgb", "st/sgb/1999/13": "sgb", "bulletin": "sgb", "secretary-general's bulletin": "sgb",
+    "secretary-general’s bulletin": "sgb", "1999 bulletin": "sgb",
+    "2719": "2719", "resolution 2719": "2719", "res 2719": "2719", "res. 2719": "2719",
+    "resolution 2719 (2023)": "2719", "s/res/2719 (2023)": "2719",
+}
+
+LEGAL_SCENARIOS = {
+    "A": ("safety convention", "the 1994 Convention obliges every state party to make attacks on UN "
+                               "personnel crimes and to prosecute or extradite suspects found on its territory."),
+    "B": ("sofa", "under the status-of-forces agreement, based on the 1990 model, military members of "
+                  "national contingents are under the exclusive criminal jurisdiction of their own country."),
+    "C": ("sgb", "ST/SGB/1999/13 applies the fundamental rules of humanitarian law to UN forces actively "
+                 "engaged as combatants, for the duration of their engagement."),
+    "D": ("rome statute", "article 8(2)(e)(iii) makes intentional attacks on peacekeepers entitled to "
+                          "civilian protection a war crime in non-international armed conflict."),
+    "E": ("sofa", "freedom of movement is one of the core guarantees of the status-of-forces agreement "
+                  "between the UN and the host state."),
+    "F": ("2719", "resolution 2719 (2023) lets the Security Council consider, case by case, access to UN "
+                  "assessed contributions for AU-led peace support operations."),
+}
+
+_SCENARIO_CONFUSIONS = {
+    ("A", "rome statute"): "the Rome Statute defines a war crime for the ICC, but the duty of a state to "
+                           "prosecute or extradite the attackers comes from the 1994 Convention.",
+    ("B", "rome statute"): "an assault is not a crime under the Rome Statute; who may try the soldier is "
+                           "settled by the status-of-forces agreement.",
+    ("B", "sgb"): "the bulletin applies humanitarian law to UN forces in combat; an off-duty assault is a "
+                  "question of criminal jurisdiction, settled by the status-of-forces agreement.",
+    ("C", "safety convention"): "the 1994 Convention protects UN personnel and does not apply to Chapter VII "
+                                "enforcement in which they fight as combatants; the conduct of hostilities "
+                                "is governed by humanitarian law, applied to UN forces by ST/SGB/1999/13.",
+    ("D", "safety convention"): "the Convention obliges states to prosecute; the ICC applies the Rome "
+                                "Statute, whose article 8(2)(e)(iii) covers this attack.",
+    ("E", "safety convention"): "checkpoints that block movement are not attacks; freedom of movement is "
+                                "guaranteed by the status-of-forces agreement.",
+    ("F", "sofa"): "a status-of-forces agreement is made with a host state; funding AU-led operations from UN "
+                   "assessed contributions is the subject of resolution 2719.",
+}
+
+
+@register("8.5")
+def check_legal_scenarios(answer) -> object:
+    return _classification_check("8.5", answer, LEGAL_SCENARIOS, _INSTRUMENT_ALIASES, INSTRUMENTS,
+                                 _SCENARIO_CONFUSIONS, "scenario", '{"A": "sofa", "B": "sgb", ...}')

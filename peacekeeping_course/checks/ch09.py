@@ -1,0 +1,314 @@
+"""Checks for chapter 9's exercises (accountability and human rights). Expected values are computed
+from the course table of allegations, so they stay right if the data are re-derived."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from ..datasets import load
+from . import as_float, correct, incorrect, invalid, register
+
+MAIN_ENTITIES = ("UN OIOS", "TCC", "TCC/OIOS", "UN Mission")
+
+
+def _allegations() -> pd.DataFrame:
+    return load("un_sea_allegations")
+
+
+def _days_by_entity(how: str = "median", zeros_for_pending: bool = False) -> dict[str, float]:
+    frame = _allegations()
+    frame = frame[frame["investigating_entity"].isin(MAIN_ENTITIES)]
+    days = frame["investigation_days"].astype("Float64")
+    if zeros_for_pending:
+        days = days.fillna(0)
+    stats = days.groupby(frame["investigating_entity"]).agg(how)
+    return {entity: float(stats[entity]) for entity in MAIN_ENTITIES}
+
+
+def median_days_by_entity() -> dict[str, float]:
+    """Median investigation length in days, finished investigations only, for the four main entities."""
+    return _days_by_entity("median")
+
+
+def pending_share_percent(year: int) -> float:
+    frame = _allegations()
+    rows = frame[frame["reported_year"] == year]
+    return 100 * float((rows["result"] == "Pending").mean())
+
+
+def nio_share_percent(year: int, exclude_missing: bool = False, all_personnel: bool = False) -> float:
+    frame = _allegations()
+    rows = frame[frame["reported_year"] == year]
+    if not all_personnel:
+        rows = rows[rows["personnel_category"] == "Military"]
+    answers = rows["national_investigation_officer"]
+    if exclude_missing:
+        answers = answers[answers.isin(["Yes", "No"])]
+    return 100 * float((answers == "Yes").sum()) / len(answers)
+
+
+def _near(value: float, target: float, tolerance: float = 0.051) -> bool:
+    return abs(value - round(target, 1)) <= tolerance
+
+
+# ---------------------------------------------------------------- 9.1 median days by entity
+
+_ENTITY_ALIASES = {
+    "un oios": "UN OIOS", "oios": "UN OIOS", "un-oios": "UN OIOS",
+    "tcc": "TCC", "troop-contributing country": "TCC", "troop contributing country": "TCC",
+    "tcc/oios": "TCC/OIOS", "tcc / oios": "TCC/OIOS", "tcc and oios": "TCC/OIOS", "joint": "TCC/OIOS",
+    "un mission": "UN Mission", "mission": "UN Mission", "un-mission": "UN Mission",
+}
+_OTHER_ENTITIES = {"non-un", "pcc", "pending", "for information", "un review", "host state"}
+
+
+@register("9.1")
+def check_median_days(answer) -> object:
+    ex = "9.1"
+    if isinstance(answer, pd.Series):
+        answer = answer.to_dict()
+    if not isinstance(answer, Mapping):
+        return invalid(ex, 'give a dictionary from entity to median days, for example {"UN OIOS": 300, ...}, '
+                           "or the Series that groupby(...).median() returns.")
+    given, ignored = {}, []
+    for key, value in answer.items():
+        name = str(key).strip().lower()
+        if name in _OTHER_ENTITIES:
+            ignored.append(str(key))
+            continue
+        entity = _ENTITY_ALIASES.get(name)
+        if entity is None:
+            return invalid(ex, f"{key!r} is not one of the four entities asked for ({', '.join(MAIN_ENTITIES)}).")
+        number = as_float(value)
+        if number is None:
+            return invalid(ex, f"the value for {entity} must be a number of days, not {value!r}.")
+        given[entity] = number
+    missing = [e for e in MAIN_ENTITIES if e not in given]
+    if missing:
+        return incorrect(ex, f"still to answer: {', '.join(missing)}. Give the median for all four entities.")
+    want = median_days_by_entity()
+    means = _days_by_entity("mean")
+    zeros = _days_by_entity("median", zeros_for_pending=True)
+    if all(abs(given[e] - want[e]) <= 1 for e in MAIN_ENTITIES):
+        note = f" (The other labels, {', '.join(ignored)}, were left out as asked.)" if ignored else ""
+        text = ", ".join(f"{e} {want[e]:g}" for e in MAIN_ENTITIES)
+        return correct(ex, f"median days of finished investigations: {text}. The UN mission's own bodies were "
+                           "quickest and OIOS slowest, but they handle different cases, so this is not a "
+                           "league table of efficiency." + note)
+    if all(abs(given[e] - means[e]) <= 1 for e in MAIN_ENTITIES):
+        return incorrect(ex, "those are the means (averages). A few very long investigations pull the mean up; "
+                             "the exercise asks for the median, which is the typical case.")
+    if all(abs(given[e] - zeros[e]) <= 1 for e in MAIN_ENTITIES):
+        return incorrect(ex, "you seem to have filled the missing days with 0. An empty investigation_days means "
+                             "the investigation has not finished; leave those rows out (dropna) instead of "
+                             "counting them as zero days.")
+    wrong = [e for e in MAIN_ENTITIES if abs(given[e] - want[e]) > 1]
+    return incorrect(ex, f"not quite for {', '.join(wrong)}. For each entity take the rows with that "
+                         "investigating_entity, drop the empty investigation_days, and take the median.")
+
+
+# ---------------------------------------------------------------- 9.2 share of 2019 allegations pending
+
+@register("9.2")
+def check_pending_2019(answer) -> object:
+    ex = "9.2"
+    value = as_float(answer)
+    if value is None:
+        return invalid(ex, "give a number: the percentage of 2019 allegations still pending, for example 12.5.")
+    expected = pending_share_percent(2019)
+    frame = _allegations()
+    rows = frame[frame["reported_year"] == 2019]
+    pending_2019 = int((rows["result"] == "Pending").sum())
+    if _near(value, expected):
+        return correct(ex, f"{pending_2019} of the {len(rows)} allegations recorded in 2019 ({expected:.1f}%) "
+                           "were still pending in July 2024, four and a half to five and a half years after they were recorded.")
+    if _near(value * 100, expected, 0.51):
+        return incorrect(ex, "that looks like a fraction. Multiply by 100 to give a percentage.")
+    if value == pending_2019:
+        return incorrect(ex, f"{pending_2019} is the number of pending allegations. Divide it by the number of "
+                             "allegations recorded in 2019 and multiply by 100.")
+    shares = (100 * rows["result"].value_counts(normalize=True)).to_dict()
+    if _near(value, shares.get("Substantiated", -1)):
+        return incorrect(ex, "that is the share substantiated. The question asks for the share still pending.")
+    if _near(value, shares.get("Unsubstantiated", -1)):
+        return incorrect(ex, "that is the share unsubstantiated. The question asks for the share still pending.")
+    if _near(value, 100 * float((frame["result"] == "Pending").mean())):
+        return incorrect(ex, "that is the pending share for all years together. Keep only the allegations "
+                             "with reported_year 2019.")
+    all_pending = int((frame["result"] == "Pending").sum())
+    if _near(value, 100 * pending_2019 / all_pending):
+        return incorrect(ex, "that is the 2019 allegations' share of all pending allegations. Divide by the "
+                             "number of allegations recorded in 2019 instead.")
+    for year in range(2015, 2025):
+        if year != 2019 and _near(value, pending_share_percent(year)):
+            return incorrect(ex, f"that is the pending share for {year}. Use reported_year 2019.")
+    return incorrect(ex, "not quite. Keep the rows with reported_year 2019, count those whose result is "
+                         "'Pending', divide by the number of rows, multiply by 100 and round to one decimal.")
+
+
+# ---------------------------------------------------------------- 9.3 national investigation officers, 2022
+
+@register("9.3")
+def check_nio_2022(answer) -> object:
+    ex = "9.3"
+    value = as_float(answer)
+    if value is None:
+        return invalid(ex, "give a number: the percentage of 2022 military allegations with an NIO, for example 50.0.")
+    expected = nio_share_percent(2022)
+    if _near(value, expected):
+        return correct(ex, f"an NIO was appointed for {expected:.1f}% of the 2022 allegations against military "
+                           "personnel. Counting all of them in the denominator keeps the empty answers visible: "
+                           "for those the table does not say that an NIO was appointed.")
+    if _near(value * 100, expected, 0.51):
+        return incorrect(ex, "that looks like a fraction. Multiply by 100 to give a percentage.")
+    if _near(value, nio_share_percent(2022, exclude_missing=True)):
+        return incorrect(ex, "you divided by the Yes and No answers only. The exercise asks for the share of "
+                             "all 2022 allegations against military personnel, including those where the "
+                             "column is empty.")
+    if _near(value, nio_share_percent(2022, all_personnel=True)):
+        return incorrect(ex, "you divided by all 2022 allegations. NIOs concern military contingents, so keep "
+                             "only personnel_category 'Military'.")
+    frame = _allegations()
+    military = frame[(frame["reported_year"] == 2022) & (frame["personnel_category"] == "Military")]
+    if _near(value, 100 * float((military["national_investigation_officer"] == "No").sum()) / len(military)):
+        return incorrect(ex, "that is the share answered 'No'. The question asks for 'Yes'.")
+    for year in range(2015, 2025):
+        if year != 2022 and _near(value, nio_share_percent(year)):
+            return incorrect(ex, f"that is the share for {year}. Use reported_year 2022.")
+    return incorrect(ex, "not quite. Keep the 2022 rows with personnel_category 'Military', count those whose "
+                         "national_investigation_officer is 'Yes', divide by the number of those rows and "
+                         "multiply by 100.")
+
+
+# ---------------------------------------------------------------- 9.4 what the data cannot tell
+
+DATA_LIMITS = {
+    "a": "most allegations recorded in 2023 were still pending in July 2024",
+    "b": "one record can involve several alleged perpetrators, and some records give no count",
+    "c": "allegations are recorded when they reach the UN, which can be years after the incident",
+    "d": "raw counts depend on the number of personnel and on how easily people can report",
+    "e": "only finished investigations have a length",
+    "f": "the UN deletes allegations that are found unsubstantiated",
+    "g": "the table counts only allegations against military personnel",
+}
+CLAIMS = {
+    "A": ("a", "most 2023 allegations had not yet been decided, so the share substantiated will change as "
+               "cases close; it says nothing yet about conduct."),
+    "B": ("b", "one allegation can involve several people, so records are not people; the table names more "
+               "alleged perpetrators than records, and some counts are missing."),
+    "C": ("c", "an allegation is recorded when it reaches the UN, sometimes years after the incident, so a "
+               "closed mission can still have allegations recorded."),
+    "D": ("d", "a larger mission, or one where people can report more easily, will record more allegations; "
+               "compare rates and remember under-reporting before judging conduct."),
+    "E": ("e", "the 2023 median uses only investigations that finished quickly; the long ones are still open "
+               "(censoring)."),
+}
+_FALSE_LIMITS = {
+    "f": "the table keeps unsubstantiated allegations; they are part of the record.",
+    "g": "the table covers military, police and civilian personnel.",
+}
+
+
+@register("9.4")
+def check_data_limits(answer) -> object:
+    ex = "9.4"
+    if not isinstance(answer, Mapping):
+        return invalid(ex, 'give a dictionary, for example {"A": "a", "B": "b", ...}.')
+    given = {str(k).strip().upper(): v for k, v in answer.items()}
+    unknown = [k for k in given if k not in CLAIMS]
+    if unknown:
+        return invalid(ex, f"there is no claim {', '.join(unknown)}; the claims are A to E.")
+    labels, missing = {}, []
+    for key in CLAIMS:
+        value = given.get(key)
+        if value in (None, ""):
+            missing.append(key)
+            continue
+        letter = str(value).strip().lower().strip("()").strip()
+        if letter not in DATA_LIMITS:
+            return invalid(ex, f"claim {key}: {value!r} is not one of the letters a to g.")
+        labels[key] = letter
+    wrong = [k for k, letter in labels.items() if letter != CLAIMS[k][0]]
+    if not wrong and not missing:
+        return correct(ex, "all five diagnoses are right. " + " ".join(f"{k}: {why}" for k, (_, why) in CLAIMS.items()))
+    parts = []
+    for k in wrong:
+        letter = labels[k]
+        reason = _FALSE_LIMITS.get(letter, f"({letter}) is a real limit of the data but does not explain this claim.")
+        if letter in _FALSE_LIMITS:
+            reason = f"({letter}) is not true: {reason}"
+        parts.append(f"{k} is not ({letter}): {reason} In fact {CLAIMS[k][1]}")
+    if missing:
+        parts.append(f"Still to answer: {', '.join(missing)}.")
+    right = len(CLAIMS) - len(wrong) - len(missing)
+    return incorrect(ex, f"{right} of 5 right. " + " ".join(parts))
+
+
+# ---------------------------------------------------------------- 9.5 who has jurisdiction, what happens next
+
+NEXT_STEPS = {
+    "a": "the contributing country investigates (NIO, alone or with OIOS) and alone can prosecute",
+    "b": "OIOS investigates; the UN can repatriate and bar; discipline and prosecution are for the home country",
+    "c": "OIOS investigates; the UN disciplines up to dismissal and refers evidence of a crime to a State",
+    "d": "the UN investigates administratively; criminal jurisdiction stays with the contributing country",
+    "e": "the host State's courts try the person automatically",
+    "f": "nobody can act because of immunity",
+}
+JURISDICTION_SCENARIOS = {
+    "A": ("a", "a member of a military contingent is under the exclusive jurisdiction of the contributing "
+               "country, which investigates through its national investigation officer and alone can prosecute; "
+               "the UN can repatriate and bar the soldier."),
+    "B": ("b", "an individual police officer is an expert on mission: OIOS investigates, the UN can repatriate "
+               "and bar, and discipline and prosecution are for the officer's own country (the Secretary-General "
+               "can waive functional immunity)."),
+    "C": ("c", "a civilian staff member is a UN official: OIOS investigates, the UN itself decides on "
+               "discipline up to dismissal, and credible evidence of a crime is referred to a State."),
+    "D": ("b", "a military observer is not a member of a contingent but an expert on mission, like an "
+               "individual police officer."),
+    "E": ("d", "when a contributing country declines to investigate, the UN carries out its own administrative "
+               "investigation, but criminal jurisdiction remains with the country."),
+}
+_WRONG_STEPS = {
+    "e": "host-State courts have no automatic jurisdiction: soldiers are under their own State's exclusive "
+         "jurisdiction, and UN staff and experts on mission have functional immunity unless it is waived.",
+    "f": "immunity is not impunity: contributing countries keep full jurisdiction over their soldiers, and the "
+         "functional immunity of staff and experts can be waived.",
+}
+
+
+@register("9.5")
+def check_jurisdiction(answer) -> object:
+    ex = "9.5"
+    if not isinstance(answer, Mapping):
+        return invalid(ex, 'give a dictionary, for example {"A": "a", "B": "b", ...}.')
+    given = {str(k).strip().upper(): v for k, v in answer.items()}
+    unknown = [k for k in given if k not in JURISDICTION_SCENARIOS]
+    if unknown:
+        return invalid(ex, f"there is no scenario {', '.join(unknown)}; the scenarios are A to E.")
+    labels, missing = {}, []
+    for key in JURISDICTION_SCENARIOS:
+        value = given.get(key)
+        if value in (None, ""):
+            missing.append(key)
+            continue
+        letter = str(value).strip().lower().strip("()").strip()
+        if letter not in NEXT_STEPS:
+            return invalid(ex, f"scenario {key}: {value!r} is not one of the letters a to f.")
+        labels[key] = letter
+    wrong = [k for k, letter in labels.items() if letter != JURISDICTION_SCENARIOS[k][0]]
+    if not wrong and not missing:
+        return correct(ex, "all five scenarios are right: the category of personnel decides who investigates, "
+                           "who disciplines and who can prosecute.")
+    parts = []
+    for k in wrong:
+        letter = labels[k]
+        lead = f"{k} is not ({letter}): "
+        if letter in _WRONG_STEPS:
+            lead += _WRONG_STEPS[letter] + " "
+        parts.append(lead + "Here " + JURISDICTION_SCENARIOS[k][1])
+    if missing:
+        parts.append(f"Still to answer: {', '.join(missing)}.")
+    right = len(JURISDICTION_SCENARIOS) - len(wrong) - len(missing)
+    return incorrect(ex, f"{right} of 5 right. " + " ".join(parts))
