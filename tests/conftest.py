@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import subprocess
@@ -15,9 +16,28 @@ BUILD_HTML = REPO / "_build" / "html"
 
 
 @pytest.fixture(scope="session")
-def built_book() -> Path:
-    """Build the book exactly as `make book` does; fail on any Sphinx warning."""
+def built_book(request) -> Path:
+    """Build the book exactly as `make book` does; fail on any Sphinx warning. Under pytest-xdist
+    both workers need the book: the first builds it, the other waits and reuses that build."""
     jb = Path(sys.executable).parent / "jupyter-book"
+    run_id = getattr(request.config, "workerinput", {}).get("testrunuid")
+    (REPO / "_build").mkdir(exist_ok=True)
+    stamp = REPO / "_build" / ".built-for-test-run"
+    with open(REPO / "_build" / ".build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if run_id and stamp.exists() and stamp.read_text() == run_id:
+                return BUILD_HTML
+            stamp.unlink(missing_ok=True)
+            built = _build(jb)
+            if run_id:
+                stamp.write_text(run_id)
+            return built
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _build(jb: Path) -> Path:
     result = subprocess.run(
         [str(jb), "build", str(REPO), "--warningiserror", "--nitpick", "--keep-going"],
         cwd=REPO, capture_output=True, text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"},

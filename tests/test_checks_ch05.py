@@ -116,7 +116,7 @@ WEIRD = [None, "", "   ", [], {}, (), object(), float("nan"), True, "twelve", [1
 
 
 @pytest.mark.parametrize("exercise", sorted(RIGHT))
-@pytest.mark.parametrize("answer", WEIRD, ids=repr)
+@pytest.mark.parametrize("answer", WEIRD, ids=lambda a: type(a).__name__)
 def test_any_input_gets_friendly_feedback_never_a_traceback(exercise, answer):
     result = check(exercise, answer)
     assert isinstance(result, Feedback)
