@@ -23,7 +23,7 @@ from .datasets import REPO_ROOT
 from .notebooks import NOTEBOOKS
 from .pagecheck import browser, open_page, serve
 
-BUDGET = {"clean build": 90.0, "cached rebuild": 15.0, "tests": 360.0, "page bytes": 1024 * 1024}
+BUDGET = {"clean build": 90.0, "cached rebuild": 15.0, "tests": 360.0, "page bytes": 1_000_000}
 BUILD = REPO_ROOT / "_build"
 
 

@@ -73,6 +73,13 @@ def _check_offline(app: Sphinx, pagename, templatename, context, doctree) -> Non
     for key in ("script_files", "css_files"):
         if key in context:
             context[key] = [a for a in context[key] if not _unwanted(a)]
+    # sphinx-design's 55 KB stylesheet and tab script, only on pages that use its components
+    if 'class="sd-' not in context.get("body", ""):
+        for key in ("script_files", "css_files"):
+            if key in context:
+                context[key] = [a for a in context[key]
+                                if not str(getattr(a, "filename", a)).endswith(("sphinx-design.min.css",
+                                                                                 "design-tabs.js"))]
     # docutils marks the citation list role="list" but its items are doc-biblioentry, which axe
     # reports as a critical ARIA error; the list role adds nothing here.
     if "body" in context:

@@ -37,6 +37,7 @@ def test_page_loads_offline_without_errors_and_passes_axe(site, path):
     page, record = open_page(chromium, f"{base}/{path}")
     assert record.off_host == [], f"requests to other hosts: {record.off_host}"
     assert record.failed == [] and record.console_errors == [] and record.page_errors == []
+    assert record.bytes <= 1_000_000, f"first load of {path} is {record.bytes:,} bytes (budget 1 MB)"
     violations = [v for v in run_axe(page) if v["impact"] in ("serious", "critical")]
     page.context.close()
     assert not violations, [(v["id"], v["impact"], v["nodes"][0]["target"]) for v in violations]
