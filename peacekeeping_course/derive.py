@@ -254,11 +254,85 @@ def derive_sea_allegations(raw_dir: Path) -> pd.DataFrame:
     return out
 
 
-def _synthetic(name: str):
-    """Synthetic tables for the fictional training country come from synthetic.py, not raw files."""
+def derive_geopko_locations(raw_dir: Path) -> pd.DataFrame:
+    src = pd.read_csv(_raw(raw_dir, "geo-pko/FrontMap_v.2.3.csv"))
+    out = (src.groupby(["mission", "year", "country", "location"], as_index=False)
+           .agg(latitude=("latitude", "first"), longitude=("longitude", "first"),
+                troops_estimate=("ave.no.troops", "first"), hq_level=("hq", "max"),
+                un_police=("UNPOL", "max"), medical_unit=("Med", "max"), aviation_unit=("Av", "max"),
+                military_observers=("UNMO", "max")))
+    for col in ("un_police", "medical_unit", "aviation_unit", "military_observers"):
+        out[col] = out[col].fillna(0).astype(int).astype(bool)
+    out["hq_level"] = out["hq_level"].fillna(0).astype(int)
+    out["troops_estimate"] = out["troops_estimate"].round(1)
+    return out.sort_values(["mission", "year", "location"]).reset_index(drop=True)
+
+
+# ISO 3166 codes and UN M49 sub-regions for contributors missing from IPI's attribute file
+EXTRA_CONTRIBUTORS = {
+    "Antigua and Barbuda": ("ATG", "South America", "Caribbean"),
+    "Bahamas": ("BHS", "South America", "Caribbean"),
+    "Barbados": ("BRB", "South America", "Caribbean"),
+    "Botswana": ("BWA", "Africa", "Southern Africa"),
+    "Cape Verde": ("CPV", "Africa", "Western Africa"),
+    "Cuba": ("CUB", "South America", "Caribbean"),
+    "Dominica": ("DMA", "South America", "Caribbean"),
+    "Guyana": ("GUY", "South America", "South America"),
+    "Kuwait": ("KWT", "Asia", "Western Asia"),
+    "Lebanon": ("LBN", "Asia", "Western Asia"),
+    "Mauritius": ("MUS", "Africa", "Eastern Africa"),
+    "Mexico": ("MEX", "South America", "Central America"),
+    "Saudi Arabia": ("SAU", "Asia", "Western Asia"),
+    "Suriname": ("SUR", "South America", "South America"),
+    "Trinidad and Tobago": ("TTO", "South America", "Caribbean"),
+    "United Arab Emirates": ("ARE", "Asia", "Western Asia"),
+    "Venezuela": ("VEN", "South America", "South America"),
+    "Congo": ("COG", "Africa", "Middle Africa"),
+    "Gabon": ("GAB", "Africa", "Middle Africa"),
+    "Iceland": ("ISL", "Europe", "Northern Europe"),
+    "Israel": ("ISR", "Asia", "Western Asia"),
+    "Kazakhstan": ("KAZ", "Asia", "Central Asia"),
+    "Libya": ("LBY", "Africa", "Northern Africa"),
+    "Luxembourg": ("LUX", "Europe", "Western Europe"),
+    "Macedonia": ("MKD", "Europe", "Southern Europe"),
+    "Singapore": ("SGP", "Asia", "South-Eastern Asia"),
+}
+
+
+def derive_contributions_by_country(raw_dir: Path) -> pd.DataFrame:
+    folder = _raw(raw_dir, "ipi-peacekeeping-database/countries")
+    attrs = pd.read_csv(_raw(raw_dir, "ipi-peacekeeping-database/current_month.csv"))
+    attrs = {r["Contributor"]: (r["Contributor_ISO-3"], r["Contributor_Continent"], r["Contributor_Region"])
+             for _, r in attrs.drop_duplicates("Contributor").iterrows()}
+    attrs.update(EXTRA_CONTRIBUTORS)
+    frames = []
+    for path in sorted(folder.glob("*.csv")):
+        country = path.stem
+        if not country:
+            continue
+        if country not in attrs:
+            raise DataError(f"countries/{path.name}: no ISO code or region known for {country!r}")
+        monthly = pd.read_csv(path)
+        december = monthly[monthly["Date"].str[5:7] == "12"].copy()
+        if december.empty:
+            continue
+        iso3, continent, region = attrs[country]
+        counts = {k: december[c].fillna(0).astype(int) for k, c in
+                  (("troops", "Troops"), ("police", "Police"), ("experts_on_mission", "Experts"))}
+        frames.append(pd.DataFrame({
+            "year": december["Date"].str[:4].astype(int), "country": country, "iso3": iso3,
+            "continent": continent, "region": region, **counts,
+            "total": counts["troops"] + counts["police"] + counts["experts_on_mission"]}))
+    out = pd.concat(frames, ignore_index=True)
+    out = out[out["total"] > 0]
+    return out.sort_values(["year", "country"]).reset_index(drop=True)
+
+
+def _synthetic(name: str, module: str = "synthetic"):
+    """Synthetic tables for fictional training countries come from synthetic*.py, not raw files."""
     def make(raw_dir: Path) -> pd.DataFrame:
-        from . import synthetic
-        return getattr(synthetic, name)()
+        import importlib
+        return getattr(importlib.import_module(f"{__package__}.{module}"), name)()
     return make
 
 
@@ -274,8 +348,13 @@ DERIVATIONS = {
     "unmil_deployment_locations": derive_unmil_locations,
     "amisom_personnel_by_year": derive_amisom_personnel,
     "un_sea_allegations": derive_sea_allegations,
+    "geopko_locations_by_year": derive_geopko_locations,
+    "un_contributions_by_country_year": derive_contributions_by_country,
     "fictional_valdoria_districts": _synthetic("valdoria_districts"),
     "fictional_valdoria_oversight_bodies": _synthetic("valdoria_oversight_bodies"),
+    "fictional_valdoria_lakeside_communities": _synthetic("valdoria_lakeside_communities", "synthetic_ch11"),
+    "fictional_meridia_indicators": _synthetic("meridia_indicators", "synthetic_ch13"),
+    "fictional_meridia_armed_actors": _synthetic("meridia_armed_actors", "synthetic_ch13"),
 }
 
 
