@@ -54,6 +54,32 @@ def _hide_solution_markers(app: Sphinx, docname: str, source: list[str]) -> None
     source[0] = json.dumps(nb)
 
 
+class DatasetsDirective(Directive):
+    """``{datasets}``: the table of course datasets, written from their descriptions in datasets.py."""
+
+    has_content = False
+
+    def run(self):
+        from html import escape
+
+        from .datasets import DATASETS
+
+        env = self.state.document.settings.env
+        env.note_dependency(str(HERE / "datasets.py"))
+        rows = []
+        for ds in DATASETS.values():
+            kind = "synthetic (fictional country)" if ds.name.startswith("fictional_") else (
+                "compiled by hand, one source per row" if ds.hand_made else "derived by make data")
+            publishers = "; ".join(escape(s.publisher) for s in ds.sources)
+            rows.append(f"<tr><td><code>{escape(ds.filename)}</code></td><td>{escape(ds.title)}</td>"
+                        f"<td>{publishers}</td><td>{kind}</td></tr>")
+        table = ('<table class="table pk-datasets"><caption>Course tables and their sources</caption>'
+                 '<thead><tr><th scope="col">File</th><th scope="col">What it holds</th>'
+                 '<th scope="col">Original publisher</th><th scope="col">How it is made</th></tr></thead>'
+                 f"<tbody>{''.join(rows)}</tbody></table>")
+        return [nodes.raw("", table, format="html")]
+
+
 def _add_paths(app: Sphinx, config) -> None:
     config.html_static_path.append(str(HERE / "static"))
     config.templates_path.insert(0, str(HERE / "templates"))
@@ -122,6 +148,7 @@ def _drop_search_index_from_pages(app: Sphinx, exception) -> None:
 
 def setup(app: Sphinx):
     app.add_directive("quiz", QuizDirective)
+    app.add_directive("datasets", DatasetsDirective)
     app.connect("config-inited", _add_paths)
     app.connect("source-read", _hide_solution_markers)
     app.add_js_file("quiz.js", loading_method="defer")
