@@ -111,6 +111,65 @@ def as_float(value: Any) -> float | None:
     return None if number != number else number
 
 
+_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
+
+
+def check_order(exercise: str, answer: Any, steps: dict[str, str], rules, noun: str,
+                success: str) -> Feedback:
+    """Check an ordering task: `answer` lists every key of `steps` once; each rule
+    (first, later, why) says that `first` must come before `later`."""
+    letters = f"{min(steps)} to {max(steps)}"
+    count = _WORDS.get(len(steps), str(len(steps)))
+    if isinstance(answer, (str, bytes, dict)) or not isinstance(answer, (list, tuple)):
+        example = ", ".join(f'"{k}"' for k in list(steps)[:2])
+        return invalid(exercise, f"give a list of the {count} letters in order, for example [{example}, ...].")
+    if not all(isinstance(item, str) for item in answer):
+        return invalid(exercise, f"every item must be one of the letters {letters}, written as text.")
+    order = [item.strip().upper() for item in answer]
+    unknown = sorted({item for item in order if item not in steps})
+    if unknown:
+        return invalid(exercise, f"{', '.join(unknown)} is not {noun}; use the letters {letters}.")
+    repeated = sorted({item for item in order if order.count(item) > 1})
+    if repeated:
+        return invalid(exercise, f"{', '.join(repeated)} appears more than once; use each letter exactly once.")
+    missing = sorted(set(steps) - set(order))
+    if missing:
+        return invalid(exercise, f"the order must include all {count} letters; missing: {', '.join(missing)}.")
+    position = {step: i for i, step in enumerate(order)}
+    broken = [(first, later, why) for first, later, why in rules if position[first] > position[later]]
+    if not broken:
+        return correct(exercise, success)
+    parts = [f"{first} ({steps[first]}) should come before {later} ({steps[later]}). {why}"
+             for first, later, why in broken]
+    return incorrect(exercise, f"{len(broken)} dependenc{'y is' if len(broken) == 1 else 'ies are'} broken. "
+                     + " ".join(parts))
+
+
+def letter_answers(exercise: str, answer: Any, keys, letters, item: str):
+    """Read a matching task's answer {key: letter}. Returns (letters by key, missing keys), or an
+    `invalid` Feedback that says what is wrong with the answer's form."""
+    first_key = next(iter(keys))
+    if not isinstance(answer, dict):
+        return invalid(exercise, f'give a dictionary, for example {{"{first_key}": "a", ...}}.')
+    given = {str(k).strip().upper(): v for k, v in answer.items()}
+    unknown = [k for k in given if k not in keys]
+    if unknown:
+        return invalid(exercise, f"there is no {item} {', '.join(unknown)}; the {item}s are "
+                                 f"{min(keys)} to {max(keys)}.")
+    chosen, missing = {}, []
+    for key in keys:
+        value = given.get(key)
+        if value in (None, ""):
+            missing.append(key)
+            continue
+        letter = str(value).strip().lower().strip("()").strip()
+        if letter not in letters:
+            return invalid(exercise, f"{item} {key}: {value!r} is not one of the letters "
+                                     f"{min(letters)} to {max(letters)}.")
+        chosen[key] = letter
+    return chosen, missing
+
+
 def _register_chapters() -> None:
     """Import every chapter module (ch01.py, ch02.py, ...) so that its checks register."""
     import importlib

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..datasets import load
-from . import as_float, as_int, correct, incorrect, invalid, register
+from . import check_order, as_float, as_int, correct, incorrect, invalid, register
 
 # ---------------------------------------------------------------- expected values from the data
 
@@ -289,27 +289,7 @@ SEQUENCE_RULES = [
 @register("3.5")
 def check_sequence(answer) -> object:
     ex = "3.5"
-    if isinstance(answer, (str, bytes, Mapping)) or not isinstance(answer, Sequence):
-        return invalid(ex, 'give a list of the seven letters in order, for example ["A", "B", ...].')
-    if not all(isinstance(item, str) for item in answer):
-        return invalid(ex, "every item must be one of the letters A to G, written as text.")
-    order = [item.strip().upper() for item in answer]
-    unknown = sorted({item for item in order if item not in SEQUENCE_STEPS})
-    if unknown:
-        return invalid(ex, f"{', '.join(unknown)} is not an activity; use the letters A to G.")
-    repeated = sorted({item for item in order if order.count(item) > 1})
-    if repeated:
-        return invalid(ex, f"{', '.join(repeated)} appears more than once; use each letter exactly once.")
-    missing = sorted(set(SEQUENCE_STEPS) - set(order))
-    if missing:
-        return invalid(ex, f"the order must include all seven activities; missing: {', '.join(missing)}.")
-    position = {step: i for i, step in enumerate(order)}
-    broken = [(first, later, why) for first, later, why in SEQUENCE_RULES if position[first] > position[later]]
-    if not broken:
-        return correct(ex, "this order respects every dependency: assess, demobilise and vet before "
+    return check_order(ex, answer, SEQUENCE_STEPS, SEQUENCE_RULES, "an activity",
+                       "this order respects every dependency: assess, demobilise and vet before "
                            "training, train before mentoring and equipping, and put oversight in place "
                            "before handing over weapons.")
-    parts = [f"{first} ({SEQUENCE_STEPS[first]}) should come before {later} ({SEQUENCE_STEPS[later]}). {why}"
-             for first, later, why in broken]
-    return incorrect(ex, f"{len(broken)} dependenc{'y is' if len(broken) == 1 else 'ies are'} broken. "
-                     + " ".join(parts))

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..datasets import load
-from . import as_float, as_int, correct, incorrect, invalid, register
+from . import Feedback, letter_answers, as_float, as_int, correct, incorrect, invalid, register
 
 UNIFORMED = ("Military", "Police", "Military Observer")
 
@@ -173,22 +173,10 @@ DIAGNOSES = {
 @register("4.4")
 def check_diagnosis(answer) -> object:
     ex = "4.4"
-    if not isinstance(answer, Mapping):
-        return invalid(ex, 'give a dictionary, for example {"A": "a", "B": "b", "C": "c"}.')
-    given = {str(k).strip().upper(): v for k, v in answer.items()}
-    unknown = [k for k in given if k not in DIAGNOSES]
-    if unknown:
-        return invalid(ex, f"there is no question {', '.join(unknown)}; the questions are A, B and C.")
-    labels, missing = {}, []
-    for key in DIAGNOSES:
-        value = given.get(key)
-        if value in (None, ""):
-            missing.append(key)
-            continue
-        letter = str(value).strip().lower().strip("()").strip()
-        if letter not in DATA_PROBLEMS:
-            return invalid(ex, f"question {key}: {value!r} is not one of the letters a to f.")
-        labels[key] = letter
+    parsed = letter_answers(ex, answer, DIAGNOSES, DATA_PROBLEMS, "question")
+    if isinstance(parsed, Feedback):
+        return parsed
+    labels, missing = parsed
     wrong = [k for k, letter in labels.items() if letter != DIAGNOSES[k][0]]
     if not wrong and not missing:
         return correct(ex, "all three diagnoses are right. " + " ".join(

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..datasets import load
-from . import as_float, correct, incorrect, invalid, register
+from . import check_order, as_float, correct, incorrect, invalid, register
 
 REGIONS = ("north", "centre", "south")
 
@@ -270,30 +270,10 @@ PLAN_RULES = [
 @register("7.4")
 def check_plan_order(answer) -> object:
     ex = "7.4"
-    if isinstance(answer, (str, bytes, Mapping)) or not isinstance(answer, (list, tuple)):
-        return invalid(ex, 'give a list of the five letters in order, for example ["A", "B", "C", "D", "E"].')
-    if not all(isinstance(item, str) for item in answer):
-        return invalid(ex, "every item must be one of the letters A to E, written as text.")
-    order = [item.strip().upper() for item in answer]
-    unknown = sorted({item for item in order if item not in PLAN_STEPS})
-    if unknown:
-        return invalid(ex, f"{', '.join(unknown)} is not an intervention; use the letters A to E.")
-    repeated = sorted({item for item in order if order.count(item) > 1})
-    if repeated:
-        return invalid(ex, f"{', '.join(repeated)} appears more than once; use each letter exactly once.")
-    missing = sorted(set(PLAN_STEPS) - set(order))
-    if missing:
-        return invalid(ex, f"the order must include all five interventions; missing: {', '.join(missing)}.")
-    position = {step: i for i, step in enumerate(order)}
-    broken = [(first, later, why) for first, later, why in PLAN_RULES if position[first] > position[later]]
-    if not broken:
-        return correct(ex, "this order respects every dependency: assess first; agree a national policy before "
+    return check_order(ex, answer, PLAN_STEPS, PLAN_RULES, "an intervention",
+                       "this order respects every dependency: assess first; agree a national policy before "
                            "aligning donors; give oversight its powers and coordinate donors before expanding the "
                            "police. Other orders that keep these dependencies are equally defensible.")
-    parts = [f"{first} ({PLAN_STEPS[first]}) should come before {later} ({PLAN_STEPS[later]}). {why}"
-             for first, later, why in broken]
-    return incorrect(ex, f"{len(broken)} dependenc{'y is' if len(broken) == 1 else 'ies are'} broken. "
-                     + " ".join(parts))
 
 
 # ---------------------------------------------------------------- 7.5 written justification (rubric)

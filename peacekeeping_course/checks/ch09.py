@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from ..datasets import load
-from . import as_float, correct, incorrect, invalid, register
+from . import Feedback, letter_answers, as_float, correct, incorrect, invalid, register
 
 MAIN_ENTITIES = ("UN OIOS", "TCC", "TCC/OIOS", "UN Mission")
 
@@ -214,22 +214,10 @@ _FALSE_LIMITS = {
 @register("9.4")
 def check_data_limits(answer) -> object:
     ex = "9.4"
-    if not isinstance(answer, Mapping):
-        return invalid(ex, 'give a dictionary, for example {"A": "a", "B": "b", ...}.')
-    given = {str(k).strip().upper(): v for k, v in answer.items()}
-    unknown = [k for k in given if k not in CLAIMS]
-    if unknown:
-        return invalid(ex, f"there is no claim {', '.join(unknown)}; the claims are A to E.")
-    labels, missing = {}, []
-    for key in CLAIMS:
-        value = given.get(key)
-        if value in (None, ""):
-            missing.append(key)
-            continue
-        letter = str(value).strip().lower().strip("()").strip()
-        if letter not in DATA_LIMITS:
-            return invalid(ex, f"claim {key}: {value!r} is not one of the letters a to g.")
-        labels[key] = letter
+    parsed = letter_answers(ex, answer, CLAIMS, DATA_LIMITS, "claim")
+    if isinstance(parsed, Feedback):
+        return parsed
+    labels, missing = parsed
     wrong = [k for k, letter in labels.items() if letter != CLAIMS[k][0]]
     if not wrong and not missing:
         return correct(ex, "all five diagnoses are right. " + " ".join(f"{k}: {why}" for k, (_, why) in CLAIMS.items()))
@@ -281,22 +269,10 @@ _WRONG_STEPS = {
 @register("9.5")
 def check_jurisdiction(answer) -> object:
     ex = "9.5"
-    if not isinstance(answer, Mapping):
-        return invalid(ex, 'give a dictionary, for example {"A": "a", "B": "b", ...}.')
-    given = {str(k).strip().upper(): v for k, v in answer.items()}
-    unknown = [k for k in given if k not in JURISDICTION_SCENARIOS]
-    if unknown:
-        return invalid(ex, f"there is no scenario {', '.join(unknown)}; the scenarios are A to E.")
-    labels, missing = {}, []
-    for key in JURISDICTION_SCENARIOS:
-        value = given.get(key)
-        if value in (None, ""):
-            missing.append(key)
-            continue
-        letter = str(value).strip().lower().strip("()").strip()
-        if letter not in NEXT_STEPS:
-            return invalid(ex, f"scenario {key}: {value!r} is not one of the letters a to f.")
-        labels[key] = letter
+    parsed = letter_answers(ex, answer, JURISDICTION_SCENARIOS, NEXT_STEPS, "scenario")
+    if isinstance(parsed, Feedback):
+        return parsed
+    labels, missing = parsed
     wrong = [k for k, letter in labels.items() if letter != JURISDICTION_SCENARIOS[k][0]]
     if not wrong and not missing:
         return correct(ex, "all five scenarios are right: the category of personnel decides who investigates, "
