@@ -49,25 +49,40 @@ def lab(tmp_path_factory):
         process.wait(timeout=30)
 
 
+def _run_lesson_and_answer(page, lab: str) -> None:
+    page.goto(f"{lab}/lab/tree/lesson.ipynb")
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=180_000)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=180_000)
+    page.get_by_role("menuitem", name="Run").click()
+    page.get_by_text("Run All Cells", exact=True).click()
+    quiz = page.locator(".widget-vbox", has_text="Quiz: The role of peacekeeping").first
+    quiz.wait_for(timeout=120_000)
+    # the widget, not the static HTML fallback, is what JupyterLab shows
+    assert page.locator("section.pk-quiz").count() == 0
+    quiz.scroll_into_view_if_needed()
+    first_question = quiz.locator(".widget-vbox").nth(0)
+    first_question.locator("input[type=radio]").first.check()
+    first_question.get_by_role("button", name="Check").click()
+    feedback = first_question.locator(".widget-html", has_text="Correct").or_(
+        first_question.locator(".widget-html", has_text="Not quite"))
+    feedback.first.wait_for(timeout=90_000)
+    assert "Score:" in quiz.inner_text()
+
+
 def test_quiz_is_an_interactive_widget_in_jupyterlab(lab):
+    # A new JupyterLab sometimes misses the first "Run All" while it is still starting up;
+    # one fresh attempt is allowed, and a screenshot of the first failure is kept.
     with browser() as chromium:
-        page = chromium.new_page(viewport={"width": 1400, "height": 1000})
-        page.set_default_timeout(90_000)  # generous: the other test worker keeps the CPU busy
-        page.goto(f"{lab}/lab/tree/lesson.ipynb")
-        page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=180_000)
-        page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=180_000)
-        page.get_by_role("menuitem", name="Run").click()
-        page.get_by_text("Run All Cells", exact=True).click()
-        quiz = page.locator(".widget-vbox", has_text="Quiz: The role of peacekeeping").first
-        quiz.wait_for(timeout=240_000)
-        # the widget, not the static HTML fallback, is what JupyterLab shows
-        assert page.locator("section.pk-quiz").count() == 0
-        quiz.scroll_into_view_if_needed()
-        first_question = quiz.locator(".widget-vbox").nth(0)
-        first_question.locator("input[type=radio]").first.check()
-        first_question.get_by_role("button", name="Check").click()
-        feedback = first_question.locator(".widget-html", has_text="Correct").or_(
-            first_question.locator(".widget-html", has_text="Not quite"))
-        feedback.first.wait_for(timeout=90_000)
-        assert "Score:" in quiz.inner_text()
-        page.close()
+        for attempt in (1, 2):
+            page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+            page.set_default_timeout(90_000)  # generous: the other test worker keeps the CPU busy
+            try:
+                _run_lesson_and_answer(page, lab)
+                return
+            except Exception:
+                if attempt == 2:
+                    raise
+                (REPO / "_build").mkdir(exist_ok=True)
+                page.screenshot(path=str(REPO / "_build" / "jupyterlab-first-attempt.png"))
+            finally:
+                page.close()
