@@ -98,7 +98,7 @@ def test_right_answer_in_other_reasonable_forms(exercise, answer):
     ("13.4", ["A", "C", "E", "F", "G", "I"], "zero tolerance"),
     ("13.4", ["A", "E", "F", "G", "I", "K"], "about four participants per weapon"),
     ("13.4", ["B", "D", "H", "J"], "11 choices to reconsider"),
-    ("13.5", ["B", "A", "C", "D", "E", "F", "G", "H"], "A (joint security sector assessment) should start before B"),
+    ("13.5", ["B", "A", "C", "D", "E", "F", "G", "H"], "A (joint security sector assessment) should come before B"),
     ("13.5", ["A", "C", "B", "D", "E", "F", "G", "H"], "nationally owned policy"),
     ("13.5", ["A", "B", "G", "C", "D", "E", "F", "H"], "Afghan police"),
     ("13.5", ["A", "B", "C", "F", "D", "E", "G", "H"], "Liberia built its new army"),
@@ -136,8 +136,8 @@ def test_correct_mandate_feedback_explains_every_element_against_the_principles(
     ("13.4", [1, 2], "letter written as text"),
     ("13.5", {"A", "B", "C", "D", "E", "F", "G", "H"}, "a set has no order"),
     ("13.5", ["A", "B"], "missing: C, D, E, F, G, H"),
-    ("13.5", ["A", "B", "C", "D", "E", "F", "G", "X"], "X is not on the list"),
-    ("13.5", "ABCDEFGH", "give a list of letters"),
+    ("13.5", ["A", "B", "C", "D", "E", "F", "G", "X"], "X is not a step of the plan"),
+    ("13.5", "ABCDEFGH", "give a list of the eight letters"),
 ])
 def test_wrong_shapes_get_friendly_guidance(exercise, answer, hint):
     result = check(exercise, answer)

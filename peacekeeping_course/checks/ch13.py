@@ -1,0 +1,357 @@
+"""Checks for chapter 13's capstone exercises on the FICTIONAL Republic of Meridia.
+
+The Meridia tables are SYNTHETIC (see `peacekeeping_course/synthetic_ch13.py`). Expected values for
+the data tasks are computed from the course data files, so they stay right if the data are rewritten.
+Exercises 13.4 and 13.5 are applied tasks: the checks explain each choice against the principles
+taught in chapters 1-9. The final deliverable (13.6) is assessed with a rubric, not by a check.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from ..datasets import load
+from . import as_float, check_order, correct, incorrect, invalid, register
+
+CENSUS_2025 = 8_630_000  # the population the Ministry of the Interior used (stated in the table's note)
+
+
+def _indicators() -> pd.DataFrame:
+    return load("fictional_meridia_indicators")
+
+
+def _actors() -> pd.DataFrame:
+    return load("fictional_meridia_armed_actors")
+
+
+def indicator(name: str, year: int = 2035) -> float:
+    frame = _indicators()
+    row = frame[(frame["indicator"] == name) & (frame["year"] == year)]
+    return float(row["value"].iloc[0])
+
+
+def police_per_100k() -> float:
+    """Police officers per 100,000 residents, with the current (2035) population."""
+    return 100_000 * indicator("police officers") / indicator("population")
+
+
+def monthly_incident_change() -> float:
+    """Percentage change in security incidents per month, 2034 (12 months) to 2035 (6 months)."""
+    per_month_2034 = indicator("security incidents recorded", 2034) / 12
+    per_month_2035 = indicator("security incidents recorded", 2035) / 6
+    return 100 * (per_month_2035 - per_month_2034) / per_month_2034
+
+
+def outside_agreement_with_territory() -> list[str]:
+    frame = _actors()
+    rows = frame[frame["controls_territory"] & ~frame["signed_peace_agreement"]]
+    return sorted(str(a) for a in rows["actor"])
+
+
+def _number(answer, example: str) -> float | str:
+    """A finite number from the answer, or an error message."""
+    if isinstance(answer, (bool, np.bool_)) or isinstance(answer, (list, tuple, set, dict, Mapping)):
+        return f"give a single number, for example {example}."
+    if isinstance(answer, (pd.Series, pd.DataFrame, np.ndarray)):
+        return f"give a single number, not a table or a column, for example {example}."
+    number = as_float(answer)
+    if number is None or math.isinf(number):
+        return f"give a single number, for example {example}."
+    return number
+
+
+def _close(value: float, target: float, tol: float) -> bool:
+    return abs(value - target) <= tol
+
+
+# ---------------------------------------------------------------- 13.1 police per 100,000 residents
+
+@register("13.1")
+def check_police_rate(answer) -> object:
+    ex = "13.1"
+    value = _number(answer, "95.3")
+    if isinstance(value, str):
+        return invalid(ex, value)
+    expected = police_per_100k()
+    reported = indicator("police officers per 100,000 residents (as reported)")
+    old_census = 100_000 * indicator("police officers") / CENSUS_2025
+    if _close(value, expected, 0.06):
+        return correct(ex, f"{expected:.1f} police officers per 100,000 residents, not the {reported:.1f} the "
+                           "ministry reported. Its figure divides by the 2025 census population (8.63 million); "
+                           "the population has grown to 9.8 million since, so coverage is lower than it looks. "
+                           "Always check which denominator a published rate uses.")
+    if _close(value, reported, 0.001):
+        return incorrect(ex, "this is the ministry's reported figure, copied from the table. Read its note: it was "
+                             "computed with the 2025 census population. Recompute it from the number of police "
+                             "officers and the 2035 population.")
+    if _close(value, old_census, 0.06):
+        return incorrect(ex, "you divided by the 2025 census population (8.63 million), as the ministry did. The "
+                             "exercise asks for the rate with the current population, the 'population' row for 2035.")
+    if _close(value * 100, expected, 0.1):
+        return incorrect(ex, "this looks like a rate per 1,000 residents. Multiply by 100,000, not 1,000.")
+    if _close(value * 10, expected, 0.1):
+        return incorrect(ex, "this looks like a rate per 10,000 residents. Multiply by 100,000 instead.")
+    if _close(value * 100_000, expected, 0.1):
+        return incorrect(ex, "this is officers per resident. Multiply by 100,000 to get officers per 100,000 "
+                             "residents.")
+    if value > 0 and _close(100_000 / value, expected, 0.5):
+        return incorrect(ex, "the division is upside down: this is residents per officer. Divide the "
+                             "number of officers by the population, then multiply by 100,000.")
+    return incorrect(ex, "not quite. Divide the 2035 'police officers' value by the 2035 'population' value, "
+                         "multiply by 100,000 and round to one decimal place.")
+
+
+# ---------------------------------------------------------------- 13.2 incidents per month
+
+@register("13.2")
+def check_incident_change(answer) -> object:
+    ex = "13.2"
+    value = _number(answer, "-12.5 (a percentage)")
+    if isinstance(value, str):
+        return invalid(ex, value)
+    expected = monthly_incident_change()
+    total_2034 = indicator("security incidents recorded", 2034)
+    total_2035 = indicator("security incidents recorded", 2035)
+    raw = 100 * (total_2035 - total_2034) / total_2034
+    m34, m35 = total_2034 / 12, total_2035 / 6
+    reverse = 100 * (m34 - m35) / m35
+    killed = 100 * ((indicator("civilians killed in security incidents", 2035) / 6)
+                    - (indicator("civilians killed in security incidents", 2034) / 12)) \
+        / (indicator("civilians killed in security incidents", 2034) / 12)
+    if _close(value, expected, 0.15):
+        return correct(ex, f"incidents rose from {m34:.1f} a month in 2034 to {m35:.1f} a month in the first half of "
+                           f"2035, an increase of {expected:.1f}%. The raw totals ({total_2034:.0f} and "
+                           f"{total_2035:.0f}) seem to show a fall of {abs(raw):.0f}%, but 2035 covers only six "
+                           "months. The peace agreement has not yet reduced the number of incidents.")
+    if _close(value, raw, 0.15):
+        return incorrect(ex, f"this compares the totals ({total_2034:.0f} in 2034 with {total_2035:.0f} in 2035). Read "
+                             "the note on the 2035 row: it covers January to June only. Convert both years to "
+                             "incidents per month first (divide 2034 by 12 and 2035 by 6).")
+    if _close(value, expected / 100, 0.002):
+        return incorrect(ex, "this is the change as a fraction. Multiply by 100 to give it as a percentage.")
+    if _close(value, m35 / m34, 0.002) or _close(value, 100 * m35 / m34, 0.15):
+        return incorrect(ex, "this is the ratio of the two monthly rates. The exercise asks for the percentage "
+                             "change: (2035 rate - 2034 rate) / 2034 rate x 100.")
+    if _close(value, m35 - m34, 0.05):
+        return incorrect(ex, "this is the difference in incidents per month. Divide it by the 2034 monthly rate and "
+                             "multiply by 100 to turn it into a percentage change.")
+    if _close(value, reverse, 0.15):
+        return incorrect(ex, "the change is measured from the wrong starting point. Use 2034 as the base: "
+                             "(2035 rate - 2034 rate) / 2034 rate x 100.")
+    if _close(value, killed, 0.15):
+        return incorrect(ex, "this is the change in civilians killed per month. The exercise asks about security "
+                             "incidents recorded. (The contrast between the two is worth a sentence in your brief.)")
+    return incorrect(ex, "not quite. Divide the 2034 total by 12 and the 2035 total by 6, then compute "
+                         "(2035 rate - 2034 rate) / 2034 rate x 100.")
+
+
+# ---------------------------------------------------------------- 13.3 actors outside the agreement
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.casefold())
+
+
+def _actor_names(answer) -> list[str] | str:
+    if isinstance(answer, (str, bytes)):
+        return 'give a list of actor names, for example ["Meridian National Police"], even if it has one name.'
+    if isinstance(answer, (pd.Series, pd.Index, np.ndarray)):
+        answer = list(answer)
+    if not isinstance(answer, (list, tuple, set, frozenset)):
+        return 'give a list of actor names, for example ["Meridian National Police"].'
+    if not all(isinstance(item, str) for item in answer):
+        return "every item must be an actor's name written as text."
+    return [item.strip() for item in answer]
+
+
+ACTOR_HINTS = {
+    "signed": "{actor} signed the Port Seren Agreement. It is bound by the agreement, so it belongs in the DDR "
+              "and SSR plan, not on the list of actors outside it.",
+    "state": "{actor} is a state force: the government that commands it signed the Port Seren Agreement. It "
+             "belongs in the SSR plan, not on the list of actors outside the agreement.",
+    "no territory": "{actor} did not sign, but it controls no territory. It still matters for protection and "
+                    "for local security arrangements, but it is not one of the groups that hold ground outside "
+                    "the agreement.",
+}
+
+
+@register("13.3")
+def check_outside_actors(answer) -> object:
+    ex = "13.3"
+    names = _actor_names(answer)
+    if isinstance(names, str):
+        return invalid(ex, names)
+    frame = _actors().set_index("actor")
+    canonical = {_key(str(a)): str(a) for a in frame.index}
+    unknown = [n for n in names if _key(n) not in canonical]
+    if unknown:
+        return invalid(ex, f"{', '.join(repr(u) for u in unknown)} is not an actor in the table. The actors are: "
+                           f"{', '.join(canonical.values())}.")
+    given = {canonical[_key(n)] for n in names}
+    expected = set(outside_agreement_with_territory())
+    if given == expected:
+        people = int(frame.loc[sorted(expected), "estimated_personnel"].sum())
+        return correct(ex, f"{' and '.join(sorted(expected))}: about {people:,} armed people who hold territory and "
+                           "are not bound by the agreement. They are potential spoilers. A mandate must protect "
+                           "civilians from them and leave political room to bring them in, without making the "
+                           "mission a party to the war.")
+    parts = []
+    for actor in sorted(given - expected):
+        row = frame.loc[actor]
+        if str(row["kind"]) == "state security force":
+            hint = ACTOR_HINTS["state"]
+        elif bool(row["signed_peace_agreement"]):
+            hint = ACTOR_HINTS["signed"]
+        else:
+            hint = ACTOR_HINTS["no territory"]
+        parts.append(hint.format(actor=actor))
+    missing = sorted(expected - given)
+    if missing:
+        parts.append(f"Missing: {', '.join(missing)}, which control{'s' if len(missing) == 1 else ''} territory and "
+                     "did not sign.")
+    return incorrect(ex, "not quite. " + " ".join(parts) + " Filter the table on controls_territory == True and "
+                         "signed_peace_agreement == False.")
+
+
+# ---------------------------------------------------------------- 13.4 choosing mandate elements
+
+MANDATE_ELEMENTS = {
+    "A": "protect civilians under imminent threat, using all necessary means",
+    "B": "offensive operations to neutralise MLF-Renewal and the Coastal Unity Militia",
+    "C": "support national DDR with agreed eligibility criteria and planned reintegration",
+    "D": "unconditional fuel, rations and transport for the Presidential Guard Brigade",
+    "E": "support to the armed forces only under the Human Rights Due Diligence Policy",
+    "F": "monitor and report publicly on violations by all parties",
+    "G": "support an inclusive national security policy and SSR strategy",
+    "H": "take over policing of the capital for five years",
+    "I": "good offices for the peace process, including groups that did not sign",
+    "J": "elections within six months, before disarmament",
+    "K": "zero tolerance of sexual exploitation and abuse, with conduct, investigation and victim assistance",
+}
+MANDATE_INCLUDE = {"A", "C", "E", "F", "G", "I", "K"}
+
+MANDATE_WHY = {
+    "A": "Protection of civilians (PoC): with 11% of the population living in areas held by groups outside the "
+         "agreement, a protection task is central. Using force to protect civilians under imminent threat is "
+         "defence of the mandate, which the use-of-force principle allows, within capabilities and areas of "
+         "deployment.",
+    "B": "Use of force and impartiality: offensive operations to neutralise named groups go beyond self-defence "
+         "and defence of the mandate and make the mission a party to the conflict. The Council created its first "
+         "offensive brigade (resolution 2098, Congo) on an exceptional basis and without creating a precedent. "
+         "Protect civilians from these groups (element A) and engage them politically (element I) instead.",
+    "C": "Consent and national ownership: DDR is a national programme the parties agreed to; the mission supports "
+         "it. Agreed eligibility criteria and screening avoid Liberia's problem of about four participants per "
+         "weapon, and planned reintegration closes the gap that Liberia left open.",
+    "D": "Human Rights Due Diligence Policy (HRDDP): the Presidential Guard has credible abuse reports and answers "
+         "to no civilian oversight body. Support without a risk assessment and conditions is what the policy "
+         "forbids; remember Minova and the conditions on support to the Somali army.",
+    "E": "HRDDP: the armed forces have credible abuse reports. Support is possible only after a risk assessment, "
+         "with mitigating measures, monitoring, and suspension if violations are not addressed.",
+    "F": "Impartiality, not neutrality: reporting on violations by every party, including the government's own "
+         "forces, applies the mandate evenly. Staying silent about one side would be neutrality, and a failure.",
+    "G": "Inclusive national ownership: the mission supports a policy that Meridians, including parliament and "
+         "civil society, design and lead (resolution 2151). Reform is political, not only technical.",
+    "H": "National ownership and consent: executive policing was used in Kosovo and East Timor in 1999, where no "
+         "functioning police existed. Meridia has a national police of 9,020 officers and a government that "
+         "consents to support, not to being replaced.",
+    "I": "Consent and the primacy of politics: good offices keep the political process at the centre and can bring "
+         "groups that did not sign into it, while the mission stays deployed with the host government's consent.",
+    "J": "Sequencing: elections held before combatants are demobilised and before the police can secure them raise "
+         "the risk of renewed war (Brancati and Snyder). The agreement set elections in 14 months; bringing them "
+         "forward would also override a timetable the parties own.",
+    "K": "Accountability: zero tolerance of sexual exploitation and abuse, conduct and discipline teams, national "
+         "investigation officers and victim assistance protect the people the mission serves and its legitimacy.",
+}
+
+
+def _letters(answer, allowed: Mapping[str, str], example: str) -> list[str] | str:
+    if isinstance(answer, (str, bytes, Mapping)) or not isinstance(answer, (list, tuple, set, frozenset)):
+        return f"give a list of letters, for example {example}."
+    if not all(isinstance(item, str) for item in answer):
+        return "every item must be a letter written as text, for example \"A\"."
+    letters = [item.strip().upper() for item in answer]
+    unknown = sorted({item for item in letters if item not in allowed})
+    if unknown:
+        return (f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not on the list; use the letters "
+                f"{', '.join(sorted(allowed))}.")
+    repeated = sorted({item for item in letters if letters.count(item) > 1})
+    if repeated:
+        return f"{', '.join(repeated)} appears more than once; use each letter once."
+    return letters
+
+
+@register("13.4")
+def check_mandate(answer) -> object:
+    ex = "13.4"
+    letters = _letters(answer, MANDATE_ELEMENTS, '["A", "C"]')
+    if isinstance(letters, str):
+        return invalid(ex, letters)
+    chosen = set(letters)
+    wrongly_in = sorted(chosen - MANDATE_INCLUDE)
+    left_out = sorted(MANDATE_INCLUDE - chosen)
+    if not wrongly_in and not left_out:
+        reasons = " ".join(f"{k}: {MANDATE_WHY[k]}" for k in sorted(MANDATE_INCLUDE))
+        excluded = ", ".join(sorted(set(MANDATE_ELEMENTS) - MANDATE_INCLUDE))
+        return correct(ex, f"a mandate built on the principles. Why each element belongs: {reasons} You rightly left "
+                           f"out {excluded}.")
+    parts = []
+    if wrongly_in:
+        parts.append("Leave out " + " ".join(f"{k} ({MANDATE_ELEMENTS[k]}). {MANDATE_WHY[k]}" for k in wrongly_in))
+    if left_out:
+        parts.append("Include " + " ".join(f"{k} ({MANDATE_ELEMENTS[k]}). {MANDATE_WHY[k]}" for k in left_out))
+    count = len(wrongly_in) + len(left_out)
+    return incorrect(ex, f"{count} choice{'' if count == 1 else 's'} to reconsider. " + " ".join(parts))
+
+
+# ---------------------------------------------------------------- 13.5 sequencing the SSR plan
+
+SSR_STEPS = {
+    "A": "joint security sector assessment",
+    "B": "inclusive national security dialogue and policy",
+    "C": "police act, complaints commission and oversight of the Presidential Guard",
+    "D": "vetting of serving personnel",
+    "E": "disarmament and demobilisation of MLF combatants",
+    "F": "integration of vetted former MLF fighters into the army and police",
+    "G": "recruiting, training and equipping 3,000 new police officers",
+    "H": "national elections",
+}
+
+# (must start first, must start later, why)
+SSR_RULES = [
+    ("A", "B", "Assess before the dialogue: the assessment shows whose security is worst and who must be heard, so "
+               "the national dialogue starts from evidence rather than from the loudest voices."),
+    ("A", "D", "Assess before vetting: the assessment maps units, records and complaints, which is what a vetting "
+               "process needs to set fair criteria (assessment before vetting, chapter 3)."),
+    ("B", "C", "Agree the policy before writing the laws: the police act and the oversight bodies should carry out a "
+               "nationally owned policy, not a text drafted by advisers (inclusive national ownership)."),
+    ("C", "G", "Give oversight its powers before expanding the police: trust in the police is 27% and falling. "
+               "Training thousands of officers with no working complaints body repeats the Afghan police programme, "
+               "whose trainees returned to stations run by militia leaders."),
+    ("D", "F", "Vet before integrating: otherwise the new forces inherit people responsible for abuses. Liberia built "
+               "its new army from vetted recruits rather than by merging factions."),
+    ("E", "F", "Disarm and demobilise before integrating: DDR decides who leaves the armed group; SSR decides who "
+               "may join the new forces. Integrating fighters who have not been demobilised keeps the old chains "
+               "of command inside the army."),
+    ("E", "H", "Demobilise before the elections: research on post-war elections finds that early elections raise "
+               "the risk of renewed fighting unless combatants have been demobilised (Brancati and Snyder)."),
+    ("G", "H", "Build the police before the elections: an election held before the police can secure polling "
+               "stations is a gamble on the losers' restraint (chapter 3)."),
+]
+
+
+@register("13.5")
+def check_ssr_order(answer) -> object:
+    ex = "13.5"
+    if isinstance(answer, (set, frozenset)):
+        return invalid(ex, "a set has no order. Give a list, for example [\"A\", \"B\", \"C\", \"D\", \"E\", \"F\", "
+                           "\"G\", \"H\"].")
+    return check_order(ex, answer, SSR_STEPS, SSR_RULES, "a step of the plan", (
+        "this order respects every dependency: assess first; agree a policy before the laws; give oversight its "
+        "powers before the police grow; vet and demobilise before integrating; and hold elections only after "
+        "demobilisation and with a police able to secure them. Other orders that keep these dependencies are "
+        "equally defensible. In practice several steps run in parallel; the order here is the order in which "
+        "they start."))
