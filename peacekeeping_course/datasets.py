@@ -3,6 +3,7 @@ to derive the tables (see `derive.py`) and to check every table when it is loade
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -803,11 +804,18 @@ def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     if not path.exists():
         raise DataError(f"The data file {path} is missing. Run `make data` to derive it "
                         f"(or restore it with `git checkout -- data/{ds.filename}`).")
+    stat = path.stat()
+    return _load_checked(name, str(path), stat.st_mtime_ns, stat.st_size).copy()
+
+
+@functools.lru_cache(maxsize=64)
+def _load_checked(name: str, path: str, mtime_ns: int, size: int) -> pd.DataFrame:
+    """Read and check a table once per version of the file (exercise checks load often)."""
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as err:
-        raise DataError(f"{path.name} could not be read as CSV ({type(err).__name__}: {err}).") from None
-    return check_frame(frame, ds, path.name)
+        raise DataError(f"{Path(path).name} could not be read as CSV ({type(err).__name__}: {err}).") from None
+    return check_frame(frame, DATASETS[name], Path(path).name)
 
 
 def check_frame(frame: pd.DataFrame, ds: Dataset, label: str) -> pd.DataFrame:
