@@ -52,6 +52,14 @@ def lab(tmp_path_factory):
 def _run_lesson_and_answer(page, lab: str) -> None:
     page.goto(f"{lab}/lab/tree/lesson.ipynb")
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=180_000)
+    # a JupyterLab that has only just started may not have listed its kernels yet and asks which
+    # kernel to use; the notebook's own kernel (Python 3) is the one preselected
+    select = page.locator(".jp-Dialog").get_by_role("button", name="Select", exact=True)
+    try:
+        select.wait_for(timeout=10_000)
+        select.click()
+    except Exception:
+        pass
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=180_000)
     page.get_by_role("menuitem", name="Run").click()
     page.get_by_text("Run All Cells", exact=True).click()
@@ -70,8 +78,8 @@ def _run_lesson_and_answer(page, lab: str) -> None:
 
 
 def test_quiz_is_an_interactive_widget_in_jupyterlab(lab):
-    # A new JupyterLab sometimes misses the first "Run All" while it is still starting up;
-    # one fresh attempt is allowed, and a screenshot of the first failure is kept.
+    # A new JupyterLab can still be starting up on the first attempt; one fresh attempt is
+    # allowed, and a screenshot of the first failure is kept.
     with browser() as chromium:
         for attempt in (1, 2):
             page = chromium.new_page(viewport={"width": 1400, "height": 1000})
