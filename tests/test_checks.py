@@ -67,22 +67,25 @@ def test_typical_wrong_answers_get_a_specific_hint(exercise, answer, hint):
     assert hint in result.message
 
 
-WEIRD = [None, "", "   ", [], {}, (), object(), float("nan"), True, "twelve", [1, 2, 3], {"x": 1}, b"bytes",
-         pd.DataFrame(), np.array([1, 2]), ..., -1, 1e308]
+WEIRD = [None, "", "   ", [], {}, (), object(), float("nan"), True, False, "twelve", [1, 2, 3], {"x": 1},
+         b"bytes", pd.DataFrame(), pd.Series([1, 2]), np.array([1, 2]), ..., -1, 0, 1e308, -1e308, "€",
+         {"A": None}, [None, None], ("a",)]
 
 
-@pytest.mark.parametrize("exercise", sorted(RIGHT))
+@pytest.mark.parametrize("exercise", sorted(CHECKS))
 @pytest.mark.parametrize("answer", WEIRD, ids=lambda a: type(a).__name__)
-def test_any_input_gets_friendly_feedback_never_a_traceback(exercise, answer):
+def test_any_input_to_any_check_gets_friendly_feedback_never_a_traceback(exercise, answer):
     result = check(exercise, answer)
     assert isinstance(result, Feedback)
     assert result.status in {"incorrect", "invalid", "unanswered"}
     assert result.message and "Traceback" not in result.message
+    assert "could not be checked" not in result.message, "the check itself raised an exception"
 
 
-@pytest.mark.parametrize("answer", [None, "", [], {}])
-def test_unanswered_says_not_answered_yet(answer):
-    assert "not answered yet" in check("1.2", answer).message
+@pytest.mark.parametrize("exercise", sorted(CHECKS))
+@pytest.mark.parametrize("answer", [None, "", "  ", [], {}], ids=repr)
+def test_every_unanswered_exercise_says_not_answered_yet(exercise, answer):
+    assert "not answered yet" in check(exercise, answer).message
 
 
 def test_unknown_exercise_lists_the_known_ones():

@@ -117,16 +117,3 @@ def test_wrong_shapes_get_a_friendly_explanation(exercise, answer, hint):
     assert hint in result.message
 
 
-WEIRD = [None, "", "   ", [], {}, (), object(), float("nan"), True, False, "twelve", [1, 2, 3], {"x": 1},
-         b"bytes", pd.DataFrame(), pd.Series(dtype=float), np.array([1, 2]), ..., -1, 1e308, ("a", "b", "c"),
-         {"A": None}, {"troops": float("nan")}, (None, None)]
-
-
-@pytest.mark.parametrize("exercise", sorted(RIGHT))
-@pytest.mark.parametrize("answer", WEIRD, ids=lambda a: type(a).__name__)
-def test_any_input_gets_friendly_feedback_never_a_traceback(exercise, answer):
-    result = check(exercise, answer)
-    assert isinstance(result, Feedback)
-    assert result.status in {"incorrect", "invalid", "unanswered"}
-    assert result.message and "Traceback" not in result.message
-    assert "could not be checked" not in result.message, "the check itself raised an exception"
