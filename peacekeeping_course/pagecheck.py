@@ -110,6 +110,7 @@ def run_axe(page) -> list[dict]:
     """Run axe-core (WCAG 2.1 A/AA rules) on the page; return the violations."""
     page.add_script_tag(path=str(axe_script()))
     result = page.evaluate("""async () => await axe.run(document, {
-        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}
+        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},
+        resultTypes: ['violations']
     })""")
     return result["violations"]
