@@ -6,6 +6,7 @@ would add hundreds of kilobytes per notebook and the book cannot use it offline)
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -27,6 +28,7 @@ def execute(path: Path) -> None:
 
 
 def main(argv=None) -> int:
+    os.environ["PEACEKEEPING_PROGRESS"] = "off"  # stored outputs must not show anyone's progress
     paths = [Path(p) for p in (argv or [])] or sorted(
         p for pattern in NOTEBOOKS for p in REPO_ROOT.glob(pattern))
     for path in paths:

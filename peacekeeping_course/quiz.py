@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from .datasets import REPO_ROOT
+from .progress import record_quiz
 
 BANK_DIR = REPO_ROOT / "book" / "quizzes"
 TYPES = ("single", "multiple", "truefalse", "numeric")
@@ -49,6 +50,7 @@ class Question:
     unit: str = ""
     feedback: dict | None = None
     source: str = ""
+    objectives: tuple[int, ...] = ()  # the chapter's learning objectives this question assesses
 
     def choices(self) -> tuple[Option, ...]:
         """Options as shown to the learner (true/false questions get two)."""
@@ -129,7 +131,7 @@ def _text(value: Any, what: str, fail) -> str:
 def _parse_question(item: Any, fail) -> Question:
     if not isinstance(item, dict):
         raise fail("each question must be a mapping.")
-    allowed = {"id", "type", "level", "prompt", "options", "answer", "tolerance", "unit",
+    allowed = {"id", "type", "level", "prompt", "objectives", "options", "answer", "tolerance", "unit",
                "feedback", "source"}
     unknown = set(item) - allowed
     if unknown:
@@ -143,8 +145,12 @@ def _parse_question(item: Any, fail) -> Question:
     level = item.get("level")
     if level not in LEVELS:
         raise fail(f"level must be one of {', '.join(LEVELS)}, not {level!r}.")
+    objectives = item.get("objectives")
+    if not isinstance(objectives, list) or not objectives or not all(
+            isinstance(k, int) and not isinstance(k, bool) and k >= 1 for k in objectives):
+        raise fail("'objectives' must list the numbers of the learning objectives it assesses, e.g. [1, 3].")
     common = dict(id=qid, type=qtype, level=level, prompt=_text(item.get("prompt"), "prompt", fail),
-                  source=str(item.get("source") or "").strip())
+                  source=str(item.get("source") or "").strip(), objectives=tuple(objectives))
 
     if qtype in ("single", "multiple"):
         for key in ("answer", "tolerance", "unit", "feedback"):
@@ -361,6 +367,7 @@ class QuizWidget:
             feedback.value = _feedback_html(g)
             if g.answered:
                 self.results[q.id] = g.correct
+                record_quiz(self.bank.quiz_id, q.id, g.correct)  # never raises
                 self.score.value = self._score_text()
                 if not g.correct:
                     retry.layout.display = None

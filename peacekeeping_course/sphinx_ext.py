@@ -80,6 +80,37 @@ class DatasetsDirective(Directive):
         return [nodes.raw("", table, format="html")]
 
 
+class ProgressDirective(Directive):
+    """``{progress}``: the "My progress" view; quiz.js fills it from the browser's localStorage."""
+
+    has_content = False
+
+    def run(self):
+        from html import escape
+
+        from .progress import course_outline
+
+        env = self.state.document.settings.env
+        chapters = []
+        for chapter, quiz_id, title, questions, exercises in course_outline():
+            env.note_dependency(str(bank_path(quiz_id)))
+            chapters.append({"number": int(chapter), "title": title, "quiz": quiz_id, "questions": questions,
+                             "exercises": exercises,
+                             "url": env.app.builder.get_relative_uri(env.docname, f"book/{quiz_id}")})
+        payload = json.dumps({"chapters": chapters}, ensure_ascii=True).replace("</", "<\\/")
+        view = (
+            '<section class="pk-progress" aria-label="My progress" hidden>'
+            '<p class="pk-progress-total" aria-live="polite"></p><p class="pk-progress-storage"></p>'
+            '<table class="table"><caption>Progress by chapter</caption><thead><tr>'
+            '<th scope="col">Chapter</th><th scope="col">Quiz: correct</th>'
+            '<th scope="col">Exercises done (tick when finished)</th><th scope="col">Still to do</th>'
+            '</tr></thead><tbody></tbody></table>'
+            '<button type="button" class="pk-progress-reset">Reset my progress</button>'
+            f'<script type="application/json" class="pk-progress-outline">{payload}</script></section>'
+            '<noscript><p>Progress tracking needs JavaScript.</p></noscript>')
+        return [nodes.raw("", view, format="html")]
+
+
 def _add_paths(app: Sphinx, config) -> None:
     config.html_static_path.append(str(HERE / "static"))
     config.templates_path.insert(0, str(HERE / "templates"))
@@ -149,6 +180,7 @@ def _drop_search_index_from_pages(app: Sphinx, exception) -> None:
 def setup(app: Sphinx):
     app.add_directive("quiz", QuizDirective)
     app.add_directive("datasets", DatasetsDirective)
+    app.add_directive("progress", ProgressDirective)
     app.connect("config-inited", _add_paths)
     app.connect("source-read", _hide_solution_markers)
     app.add_js_file("quiz.js", loading_method="defer")

@@ -12,6 +12,10 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Tests (and the notebook kernels nbval starts from this process) must not write into the
+# developer's own progress file; the progress tests choose their own files.
+os.environ["PEACEKEEPING_PROGRESS"] = "off"
 BUILD_HTML = REPO / "_build" / "html"
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from peacekeeping_course.pagecheck import browser, open_page, run_axe, serve
@@ -167,4 +169,58 @@ def test_search_page_finds_course_terms_offline(site):
     page.wait_for_selector("#search-results li", timeout=15000)
     assert page.locator("#search-results li").count() >= 1
     assert record.off_host == [] and record.page_errors == []
+    page.context.close()
+
+
+def test_progress_survives_a_reload_and_shows_on_my_progress(site):
+    base, chromium = site
+    quiz_id = QUIZZES[3]
+    page, record = open_page(chromium, f"{base}/book/{quiz_id}.html")
+    question = first_of_type(quiz_id, "single")
+    right = next(i for i, o in enumerate(question.options) if o.correct)
+    box = question_box(page, question.id)
+    box.locator("input").nth(right).check()
+    box.locator(".pk-check").click()
+
+    page.reload(wait_until="load")  # same browser context, so the same localStorage
+    box = question_box(page, question.id)
+    assert page.locator("section.pk-quiz .pk-score-value").first.inner_text() == "1"
+    assert "answered this correctly" in box.locator(".pk-saved").inner_text()
+
+    page.goto(f"{base}/book/my-progress.html", wait_until="load")
+    chapter = int(load_bank(quiz_id).chapter)
+    row = page.locator("section.pk-progress tbody tr").nth(chapter - 1)
+    total = len(load_bank(quiz_id).questions)
+    assert row.locator("td").first.inner_text() == f"1 of {total}"
+    number = [q.id for q in load_bank(quiz_id).questions].index(question.id) + 1
+    todo = row.locator("td").last.inner_text()
+    assert not re.search(rf"\bQ{number}\b", todo) and re.search(r"\bQ\d+\b", todo)
+
+    exercise = row.locator("input[type=checkbox]").first
+    exercise.focus()
+    page.keyboard.press("Space")  # the checklist works from the keyboard
+    page.reload(wait_until="load")
+    row = page.locator("section.pk-progress tbody tr").nth(chapter - 1)
+    assert row.locator("input[type=checkbox]").first.is_checked()
+    assert "Exercises marked done: 1 of" in page.locator(".pk-progress-total").inner_text()
+    assert record.console_errors == [] and record.page_errors == []
+    page.context.close()
+
+
+def test_corrupt_saved_progress_never_breaks_a_quiz(site):
+    base, chromium = site
+    quiz_id = QUIZZES[0]
+    page, record = open_page(chromium, f"{base}/book/{quiz_id}.html")
+    page.evaluate("localStorage.setItem('pk-course-progress-v1', '{not json')")
+    page.reload(wait_until="load")
+    question = first_of_type(quiz_id, "single")
+    right = next(i for i, o in enumerate(question.options) if o.correct)
+    box = question_box(page, question.id)
+    box.locator("input").nth(right).check()
+    box.locator(".pk-check").click()
+    assert "pk-right" in box.locator(".pk-feedback").get_attribute("class")
+    kept = page.evaluate("Object.keys(localStorage).filter(k => k.includes('corrupt')).length")
+    saved = page.evaluate("JSON.parse(localStorage.getItem('pk-course-progress-v1'))")
+    assert kept == 1 and saved["quizzes"][quiz_id][question.id]["correct"] is True
+    assert record.page_errors == []
     page.context.close()

@@ -34,7 +34,7 @@ def test_every_bank_is_used_by_its_chapter(path):
 # ------------------------------------------------------------------ validation messages
 
 GOOD = {"chapter": "99", "title": "Test", "questions": [
-    {"id": "a-single", "type": "single", "level": "apply", "prompt": "Pick one.",
+    {"id": "a-single", "type": "single", "level": "apply", "prompt": "Pick one.", "objectives": [1],
      "options": [{"text": "Right", "correct": True, "feedback": "Yes because."},
                  {"text": "Wrong", "correct": False, "feedback": "No because."}]},
 ]}
@@ -58,6 +58,9 @@ def bank_with(**changes):
                         {"text": "B", "correct": False, "feedback": "y"}]), "option 1 must have exactly the keys"),
     (bank_with(id="Bad Id"), "must be lowercase letters, digits and hyphens"),
     (bank_with(colour="red"), "unknown key(s) ['colour']"),
+    (bank_with(objectives=None), "'objectives' must list the numbers of the learning objectives"),
+    (bank_with(objectives=["1"]), "'objectives' must list the numbers of the learning objectives"),
+    (bank_with(objectives=[0]), "'objectives' must list the numbers of the learning objectives"),
     (bank_with(type="numeric", options=None, answer="seven",
                feedback={"correct": "a", "low": "b", "high": "c"}), "needs a number as 'answer'"),
     (bank_with(type="numeric", options=None, answer=7, tolerance=-1,
@@ -100,11 +103,11 @@ SINGLE = q()
 MULTI = q(type="multiple", options=[{"text": "A", "correct": True, "feedback": "A is right."},
                                     {"text": "B", "correct": False, "feedback": "B is wrong."},
                                     {"text": "C", "correct": True, "feedback": "C is right."}])
-NUMERIC = parse_bank({**GOOD, "questions": [{"id": "n", "type": "numeric", "level": "recall", "prompt": "How many?",
+NUMERIC = parse_bank({**GOOD, "questions": [{"id": "n", "type": "numeric", "level": "recall", "prompt": "How many?", "objectives": [1],
                                             "answer": 1115, "tolerance": 5,
                                             "feedback": {"correct": "Yes.", "low": "Too low.", "high": "Too high."}}]},
                      Path("t.yml")).questions[0]
-TRUEFALSE = parse_bank({**GOOD, "questions": [{"id": "t", "type": "truefalse", "level": "recall", "prompt": "Is it?",
+TRUEFALSE = parse_bank({**GOOD, "questions": [{"id": "t", "type": "truefalse", "level": "recall", "prompt": "Is it?", "objectives": [1],
                                               "answer": False, "feedback": {"true": "No, false.", "false": "Right."}}]},
                        Path("t.yml")).questions[0]
 

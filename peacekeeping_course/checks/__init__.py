@@ -77,11 +77,15 @@ def check(exercise: str, answer: Any) -> Feedback:
         return Feedback(exercise, "unanswered", "not answered yet. Write your answer in the cell above, "
                                                 "then run this cell again.")
     try:
-        return CHECKS[exercise](answer)
+        feedback = CHECKS[exercise](answer)
     except Exception as err:  # a check must never show a learner a traceback
-        return Feedback(exercise, "invalid",
-                        f"this answer could not be checked ({type(err).__name__}). Check that it has the "
-                        "form the exercise asks for.")
+        feedback = Feedback(exercise, "invalid",
+                            f"this answer could not be checked ({type(err).__name__}). Check that it has "
+                            "the form the exercise asks for.")
+    from ..progress import record_exercise
+
+    record_exercise(exercise, feedback.status)  # never raises
+    return feedback
 
 
 def as_int(value: Any) -> int | None:

@@ -1,6 +1,55 @@
-/* Course quizzes in the built book: no kernel, no network. Mirrors grade() in quiz.py. */
+/* Course quizzes in the built book: no kernel, no network. Mirrors grade() in quiz.py.
+   Results are kept in the browser's localStorage (key pk-course-progress-v1) and shown on the
+   "My progress" page. Storage problems (disabled, full, corrupt) never stop a quiz. */
 (function () {
   "use strict";
+
+  var STORE = "pk-course-progress-v1";
+
+  function emptyProgress() { return { version: 1, quizzes: {}, exercises: {} }; }
+
+  function isProgress(d) {
+    return d !== null && typeof d === "object" && d.version === 1 && typeof d.quizzes === "object" &&
+      d.quizzes !== null && typeof d.exercises === "object" && d.exercises !== null;
+  }
+
+  function readProgress() {
+    var raw;
+    try { raw = window.localStorage.getItem(STORE); } catch (e) { return emptyProgress(); }
+    if (!raw) { return emptyProgress(); }
+    try {
+      var data = JSON.parse(raw);
+      if (isProgress(data)) { return data; }
+    } catch (e) { /* corrupt: kept aside below */ }
+    try { window.localStorage.setItem(STORE + "-corrupt-" + Date.now(), raw); } catch (e) { /* full */ }
+    return emptyProgress();
+  }
+
+  function changeProgress(change) {
+    try {
+      var data = readProgress();
+      change(data);
+      window.localStorage.setItem(STORE, JSON.stringify(data));
+      return true;
+    } catch (e) { return false; }
+  }
+
+  function recordQuiz(quiz, question, correct) {
+    return changeProgress(function (d) {
+      var answers = d.quizzes[quiz] || (d.quizzes[quiz] = {});
+      var old = answers[question] || {};
+      answers[question] = { correct: !!correct, attempts: (old.attempts || 0) + 1,
+        first_try_correct: old.first_try_correct === undefined ? !!correct : old.first_try_correct,
+        updated: new Date().toISOString() };
+    });
+  }
+
+  function markExercise(exercise, done) {
+    return changeProgress(function (d) {
+      if (done) { d.exercises[exercise] = { done: true, updated: new Date().toISOString() }; }
+      else { delete d.exercises[exercise]; }
+    });
+  }
 
   function parseNumber(text) {
     var cleaned = String(text).trim().replace(/[,\u202f ]/g, "");
@@ -92,15 +141,28 @@
     var data = JSON.parse(section.querySelector("script.pk-quiz-data").textContent);
     var results = {};
     var scoreValue = section.querySelector(".pk-score-value");
+    var saved = readProgress().quizzes[data.quiz] || {};
     data.questions.forEach(function (q) {
       var fieldset = section.querySelector("fieldset[data-qid='" + q.id + "']");
       var check = fieldset.querySelector(".pk-check");
       var retry = fieldset.querySelector(".pk-retry");
+      var earlier = saved[q.id];
+      if (earlier && typeof earlier.correct === "boolean") {
+        results[q.id] = earlier.correct;
+        var note = document.createElement("p");
+        note.className = "pk-saved";
+        note.textContent = earlier.correct ? "Saved progress: you answered this correctly."
+                                           : "Saved progress: not answered correctly yet.";
+        fieldset.insertBefore(note, fieldset.querySelector(".pk-actions"));
+      }
       check.addEventListener("click", function () {
         var result = grade(q, readResponse(fieldset, q));
         show(fieldset, result);
         if (result.answered) {
           results[q.id] = result.correct;
+          recordQuiz(data.quiz, q.id, result.correct);
+          var savedNote = fieldset.querySelector(".pk-saved");
+          if (savedNote) { savedNote.remove(); }
           scoreValue.textContent = Object.keys(results).filter(function (k) { return results[k]; }).length;
           retry.hidden = result.correct;
         }
@@ -125,9 +187,90 @@
         });
       }
     });
+    scoreValue.textContent = Object.keys(results).filter(function (k) { return results[k]; }).length;
   }
 
-  function init() { document.querySelectorAll("section.pk-quiz").forEach(setup); }
+  /* "My progress" page: per-chapter scores from localStorage, and what is left. */
+  function cell(row, text, tag) {
+    var c = document.createElement(tag || "td");
+    if (tag === "th") { c.scope = "row"; }
+    if (typeof text === "string") { c.textContent = text; } else { c.appendChild(text); }
+    row.appendChild(c);
+    return c;
+  }
+
+  function renderProgress(view) {
+    var outline = JSON.parse(view.querySelector("script.pk-progress-outline").textContent);
+    var data = readProgress();
+    var body = view.querySelector("tbody");
+    body.textContent = "";
+    var quizRight = 0, quizAll = 0, exDone = 0, exAll = 0;
+    outline.chapters.forEach(function (ch) {
+      var answers = data.quizzes[ch.quiz] || {};
+      var left = [], right = 0;
+      ch.questions.forEach(function (qid, i) {
+        if (answers[qid] && answers[qid].correct === true) { right += 1; } else { left.push("Q" + (i + 1)); }
+      });
+      var row = document.createElement("tr");
+      var link = document.createElement("a");
+      link.href = ch.url;
+      link.textContent = ch.number + ". " + ch.title;
+      cell(row, link, "th");
+      cell(row, right + " of " + ch.questions.length);
+      var boxes = document.createElement("div");
+      var done = 0;
+      ch.exercises.forEach(function (ex) {
+        var label = document.createElement("label");
+        label.className = "pk-ex-done";
+        var box = document.createElement("input");
+        box.type = "checkbox";
+        box.checked = !!(data.exercises[ex] && data.exercises[ex].done);
+        if (box.checked) { done += 1; }
+        box.addEventListener("change", function () { markExercise(ex, box.checked); renderProgress(view); });
+        label.appendChild(box);
+        label.appendChild(document.createTextNode(" " + ex));
+        boxes.appendChild(label);
+      });
+      cell(row, boxes).setAttribute("aria-label", done + " of " + ch.exercises.length + " exercises done");
+      var todo = [];
+      if (left.length) { todo.push("quiz " + left.join(", ")); }
+      var openEx = ch.exercises.filter(function (ex) { return !(data.exercises[ex] && data.exercises[ex].done); });
+      if (openEx.length) { todo.push("exercises " + openEx.join(", ")); }
+      cell(row, todo.length ? todo.join("; ") : "nothing: chapter complete");
+      body.appendChild(row);
+      quizRight += right; quizAll += ch.questions.length; exDone += done; exAll += ch.exercises.length;
+    });
+    view.querySelector(".pk-progress-total").textContent = "Quiz questions answered correctly: " + quizRight +
+      " of " + quizAll + ". Exercises marked done: " + exDone + " of " + exAll + ".";
+  }
+
+  function setupProgress(view) {
+    if (view.dataset.ready) { return; }
+    view.dataset.ready = "1";
+    var status = view.querySelector(".pk-progress-storage");
+    try {
+      window.localStorage.setItem(STORE + "-test", "1");
+      window.localStorage.removeItem(STORE + "-test");
+      status.textContent = "Your progress is saved in this browser only; it stays on this computer.";
+    } catch (e) {
+      status.textContent = "This browser does not allow the book to save progress (private mode or " +
+        "storage turned off). Quizzes still work, but results are forgotten when you leave the page.";
+    }
+    view.querySelector(".pk-progress-reset").addEventListener("click", function () {
+      if (window.confirm("Forget all saved quiz results and exercise marks in this browser?")) {
+        changeProgress(function (d) { d.quizzes = {}; d.exercises = {}; });
+        renderProgress(view);
+      }
+    });
+    view.hidden = false;
+    renderProgress(view);
+  }
+
+  function init() {
+    document.querySelectorAll("section.pk-quiz").forEach(setup);
+    document.querySelectorAll("section.pk-progress").forEach(setupProgress);
+  }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
-  window.pkQuiz = { grade: grade, parseNumber: parseNumber, init: init };
+  window.pkQuiz = { grade: grade, parseNumber: parseNumber, init: init, readProgress: readProgress,
+                  recordQuiz: recordQuiz, markExercise: markExercise };
 })();

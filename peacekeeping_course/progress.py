@@ -1,0 +1,264 @@
+"""Learner progress in JupyterLab: quiz results and exercise checks, kept in a small JSON file.
+
+    from peacekeeping_course import progress
+    progress.show()          # "My progress": per-chapter scores and what is left
+
+Where: the file named by the environment variable PEACEKEEPING_PROGRESS, otherwise
+~/.peacekeeping-course/progress.json (on a JupyterHub, each learner's own home).
+PEACEKEEPING_PROGRESS=off turns recording off.
+
+Safety: every write goes to a temporary file that is flushed, synced and then renamed over the
+old one, so a crash mid-write leaves the previous file whole. The previous good state is also
+kept as progress.json.bak. A corrupt file is set aside (progress.json.corrupt-<time>), never
+deleted, and the backup is used. Writers take a lock, so two notebooks checking answers at the
+same moment do not overwrite each other. Recording never stops a quiz or a check: if the file
+cannot be written, the learner sees one short notice and carries on.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import html
+import json
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+try:  # POSIX; on Windows writes are still atomic, only not locked against each other
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None
+
+VERSION = 1
+ENV_VAR = "PEACEKEEPING_PROGRESS"
+_notified = False
+
+
+def progress_path() -> Path | None:
+    """The progress file, or None when recording is turned off."""
+    value = os.environ.get(ENV_VAR, "").strip()
+    if value.lower() in ("off", "0", "no", "false"):
+        return None
+    if value:
+        return Path(value).expanduser()
+    return Path.home() / ".peacekeeping-course" / "progress.json"
+
+
+def empty() -> dict:
+    return {"version": VERSION, "quizzes": {}, "exercises": {}}
+
+
+def _valid(data: Any) -> bool:
+    return (isinstance(data, dict) and data.get("version") == VERSION
+            and isinstance(data.get("quizzes"), dict) and isinstance(data.get("exercises"), dict)
+            and all(isinstance(v, dict) for v in data["quizzes"].values()))
+
+
+def _read(path: Path) -> dict | None:
+    """The file's content if it is a valid progress file; None if missing or corrupt."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    return data if _valid(data) else None
+
+
+def _backup(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def load(path: Path | None = None) -> dict:
+    """Read progress; falls back to the backup if the file is corrupt, never raises."""
+    path = path or progress_path()
+    if path is None or not (path.exists() or _backup(path).exists()):
+        return empty()
+    data = _read(path) if path.exists() else None
+    if data is not None:
+        return data
+    if path.exists():
+        _set_aside(path)
+    return _read(_backup(path)) or empty()
+
+
+def _set_aside(path: Path) -> None:
+    """Keep a corrupt file for inspection under a new name; never delete it."""
+    stamp = _dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
+    with contextlib.suppress(OSError):
+        os.replace(path, path.with_name(f"{path.name}.corrupt-{stamp}"))
+        _notify(f"your progress file {path} was damaged; it was kept as {path.name}.corrupt-{stamp} "
+                "and your progress was restored from the last good copy.")
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "a") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            if fcntl is not None:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def update(change, path: Path | None = None) -> dict | None:
+    """Apply `change(data)` to the stored progress under the lock and save it atomically.
+    Returns the new data, or None if recording is off or failed (the learner is told once)."""
+    path = path or progress_path()
+    if path is None:
+        return None
+    try:
+        with _locked(path):
+            data = load(path)
+            previous = json.dumps(data, indent=1, sort_keys=True)
+            change(data)
+            if path.exists():
+                _write_atomic(_backup(path), previous)
+            _write_atomic(path, json.dumps(data, indent=1, sort_keys=True))
+        return data
+    except Exception as err:  # progress must never break a quiz or a check
+        _notify(f"your progress could not be saved ({type(err).__name__}: {err}). Your answer was "
+                f"checked as usual. To save progress elsewhere, set {ENV_VAR} to a writable file.")
+        return None
+
+
+def _notify(message: str) -> None:
+    global _notified
+    if not _notified:
+        _notified = True
+        print(f"Note: {message}", file=sys.stderr)
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def record_quiz(quiz_id: str, question_id: str, correct: bool, path: Path | None = None) -> dict | None:
+    def change(data: dict) -> None:
+        entry = data["quizzes"].setdefault(quiz_id, {}).get(question_id) or {}
+        data["quizzes"][quiz_id][question_id] = {
+            "correct": bool(correct), "attempts": int(entry.get("attempts", 0)) + 1,
+            "first_try_correct": entry.get("first_try_correct", bool(correct)), "updated": _now()}
+    return update(change, path)
+
+
+def record_exercise(exercise: str, status: str, path: Path | None = None) -> dict | None:
+    def change(data: dict) -> None:
+        entry = data["exercises"].get(exercise) or {}
+        data["exercises"][exercise] = {
+            "status": status, "attempts": int(entry.get("attempts", 0)) + 1,
+            "ever_correct": bool(entry.get("ever_correct")) or status == "correct", "updated": _now()}
+    return update(change, path)
+
+
+# ---------------------------------------------------------------- the "My progress" view
+
+@dataclass(frozen=True)
+class ChapterProgress:
+    chapter: str
+    title: str
+    quiz_total: int
+    quiz_correct: int
+    quiz_left: tuple[str, ...]      # question numbers not yet answered correctly, e.g. "Q3"
+    exercises_total: int
+    exercises_correct: int
+    exercises_left: tuple[str, ...]  # exercise ids not yet solved
+
+
+def course_outline() -> list[tuple[str, str, str, list[str], list[str]]]:
+    """(chapter number, quiz id, title, question ids, exercise ids) for every chapter with a quiz."""
+    from .checks import CHECKS
+    from .quiz import BANK_DIR, load_bank
+
+    outline = []
+    for bank_file in sorted(BANK_DIR.glob("*.yml")):
+        bank = load_bank(bank_file)
+        number = int(bank.chapter)
+        exercises = sorted((e for e in CHECKS if int(e.split(".")[0]) == number),
+                           key=lambda e: [int(p) for p in e.split(".")])
+        outline.append((bank.chapter, bank.quiz_id, bank.title, [q.id for q in bank.questions], exercises))
+    return outline
+
+
+def summary(data: dict | None = None) -> list[ChapterProgress]:
+    data = load() if data is None else data
+    rows = []
+    for chapter, quiz_id, title, question_ids, exercises in course_outline():
+        answers = data["quizzes"].get(quiz_id, {})
+        right = [q for q in question_ids if isinstance(answers.get(q), dict) and answers[q].get("correct")]
+        solved = [e for e in exercises if isinstance(data["exercises"].get(e), dict)
+                  and data["exercises"][e].get("ever_correct")]
+        rows.append(ChapterProgress(
+            chapter, title, len(question_ids), len(right),
+            tuple(f"Q{n}" for n, q in enumerate(question_ids, start=1) if q not in right),
+            len(exercises), len(solved), tuple(e for e in exercises if e not in solved)))
+    return rows
+
+
+class ProgressReport:
+    """Display object: a table in JupyterLab, plain text elsewhere."""
+
+    def __init__(self, rows: list[ChapterProgress], path: Path | None):
+        self.rows, self.path = rows, path
+
+    def _left(self, row: ChapterProgress) -> str:
+        parts = []
+        if row.quiz_left:
+            parts.append("quiz " + ", ".join(row.quiz_left))
+        if row.exercises_left:
+            parts.append("exercises " + ", ".join(row.exercises_left))
+        return "; ".join(parts) or "nothing: chapter complete"
+
+    def __repr__(self) -> str:
+        lines = ["My progress"]
+        for r in self.rows:
+            lines.append(f"Chapter {int(r.chapter)} {r.title}: quiz {r.quiz_correct}/{r.quiz_total}, "
+                         f"exercises {r.exercises_correct}/{r.exercises_total}. Left: {self._left(r)}")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        e = html.escape
+        quiz_done = sum(r.quiz_correct for r in self.rows)
+        quiz_all = sum(r.quiz_total for r in self.rows)
+        ex_done = sum(r.exercises_correct for r in self.rows)
+        ex_all = sum(r.exercises_total for r in self.rows)
+        body = "".join(
+            f"<tr><th scope='row'>{int(r.chapter)}. {e(r.title)}</th>"
+            f"<td>{r.quiz_correct} of {r.quiz_total}</td><td>{r.exercises_correct} of {r.exercises_total}</td>"
+            f"<td>{e(self._left(r))}</td></tr>" for r in self.rows)
+        where = (f"Saved in <code>{e(str(self.path))}</code>." if self.path
+                 else f"Recording is off ({ENV_VAR}=off).")
+        return (f"<div class='pk-progress'><h3>My progress</h3><p>Quiz questions answered correctly: "
+                f"<b>{quiz_done} of {quiz_all}</b>. Exercises solved: <b>{ex_done} of {ex_all}</b>. {where}</p>"
+                "<table><thead><tr><th scope='col'>Chapter</th><th scope='col'>Quiz</th>"
+                "<th scope='col'>Exercises</th><th scope='col'>Still to do</th></tr></thead>"
+                f"<tbody>{body}</tbody></table></div>")
+
+
+def show() -> ProgressReport:
+    """Per-chapter scores and what is left, from this learner's progress file."""
+    return ProgressReport(summary(), progress_path())
+
+
+def reset() -> None:
+    """Start again: the current file is kept as a backup, then emptied."""
+    update(lambda data: data.update(empty()))
