@@ -5,7 +5,7 @@
 
 Where: the file named by the environment variable PEACEKEEPING_PROGRESS, otherwise
 ~/.peacekeeping-course/progress.json (on a JupyterHub, each learner's own home).
-PEACEKEEPING_PROGRESS=off turns recording off.
+PEACEKEEPING_PROGRESS=off turns recording off; nothing is recorded while nbgrader autogrades.
 
 Safety: every write goes to a temporary file that is flushed, synced and then renamed over the
 old one, so a crash mid-write leaves the previous file whole. The previous good state is also
@@ -41,7 +41,8 @@ _notified = False
 def progress_path() -> Path | None:
     """The progress file, or None when recording is turned off."""
     value = os.environ.get(ENV_VAR, "").strip()
-    if value.lower() in ("off", "0", "no", "false"):
+    if value.lower() in ("off", "0", "no", "false") or os.environ.get("NBGRADER_EXECUTION"):
+        # off, or nbgrader is autograding / validating: not the learner's own study
         return None
     if value:
         return Path(value).expanduser()

@@ -12,7 +12,7 @@ from nbclient import NotebookClient
 from peacekeeping_course.student import SOURCE_DIR, STUDENT_DIR, generate, student_version
 
 REPO = Path(__file__).resolve().parent.parent
-LESSONS = sorted((REPO / "notebooks").glob("*.ipynb"))
+LESSONS = sorted(p for p in (REPO / "notebooks").glob("*.ipynb") if p.stem != "my-progress")
 SOURCES = sorted(SOURCE_DIR.glob("*.ipynb"))
 STUDENTS = sorted(STUDENT_DIR.glob("*.ipynb"))
 

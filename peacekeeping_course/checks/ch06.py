@@ -3,6 +3,7 @@ the course data, so they stay right if the tables are corrected."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -311,3 +312,51 @@ def check_comparison(answer) -> object:
     parts.append("A difference is not automatically wrong: if you can support your rating with evidence, "
                  "say so in your written comparison.")
     return incorrect(ex, " ".join(parts))
+
+
+# ---------------------------------------------------------------- 6.5 written comparison (rubric)
+
+COMPARISON_FACTORS = {
+    "consent and a peace agreement": ("consent", "peace agreement", "ceasefire", "settlement"),
+    "who leads and funds": ("budget", "fund", "paid", "financ", "money", "donor"),
+    "the armed opposition": ("al-shabaab", "shabaab", "armed opposition", "insurgen", "fighting", "spoiler"),
+    "national ownership": ("ownership", "owned", "contractor", "national govern"),
+    "donor coordination": ("coordinat", "partners trained", "divided"),
+    "the mission model": ("un mission", "au mission", "african union", "amisom", "unmil", "mandate"),
+}
+COMPARISON_WORDS = (200, 300)
+NUANCE_WORDS = ("contested", "disputed", "uncertain", "not entirely", "however", "even so", "although",
+                "limited", "unclear", "debate")
+
+
+@register("6.5")
+def check_written_comparison(answer) -> object:
+    ex = "6.5"
+    if not isinstance(answer, str):
+        return invalid(ex, 'write your comparison as text between triple quotes, for example '
+                           '"""Liberia and Somalia show ...""".')
+    text = answer.casefold()
+    words = len(answer.split())
+    low, high = COMPARISON_WORDS
+    if not low <= words <= high:
+        return incorrect(ex, f"{words} words; the comparison should have {low} to {high}. "
+                             + ("Develop your argument on at least three factors." if words < low
+                                else "Cut to the strongest points, keeping the facts that carry the argument."))
+    problems = []
+    if "liberia" not in text or "somalia" not in text:
+        problems.append("it should discuss both Liberia and Somalia by name")
+    covered = [k for k, keys in COMPARISON_FACTORS.items() if any(key in text for key in keys)]
+    if len(covered) < 3:
+        problems.append(f"it refers to {len(covered)} of the six factors ({', '.join(covered) or 'none'}); "
+                        "use at least three")
+    facts = set(re.findall(r"\b\d[\d,.]*\b", answer))
+    if len(facts) < 3:
+        problems.append("it gives fewer than three specific figures, dates or resolution numbers")
+    if not any(word in text for word in NUANCE_WORDS):
+        problems.append("it does not say where the evidence is contested or limited")
+    if problems:
+        return incorrect(ex, f"{words} words. Not yet: " + "; ".join(problems) + ".")
+    return correct(ex, f"{words} words, on both cases, with {len(covered)} factors, specific facts and a "
+                       "note on contested evidence. This check only looks for these ingredients; it cannot "
+                       "judge your reasoning. Score your text with the rubric and compare it with the "
+                       "model answer.")

@@ -355,3 +355,51 @@ def check_ssr_order(answer) -> object:
         "demobilisation and with a police able to secure them. Other orders that keep these dependencies are "
         "equally defensible. In practice several steps run in parallel; the order here is the order in which "
         "they start."))
+
+
+# ---------------------------------------------------------------- 13.6 the deliverable (rubric)
+
+DELIVERABLE_SECTIONS = ("mandate paragraph", "ssr plan", "justification", "risks and safeguards")
+
+
+def _table_rows(section: str) -> int:
+    """Body rows of the first Markdown table in a section (header and separator rows excluded)."""
+    rows = [line for line in section.splitlines() if line.strip().startswith("|")]
+    return max(0, len(rows) - 2)
+
+
+@register("13.6")
+def check_deliverable(answer) -> object:
+    ex = "13.6"
+    if not isinstance(answer, str):
+        return invalid(ex, 'write the deliverable as text between triple quotes, starting with '
+                           '"""## Meridia: draft mandate and SSR plan ...""".')
+    text = answer.casefold()
+    missing = [s for s in DELIVERABLE_SECTIONS if s not in text]
+    if missing:
+        return incorrect(ex, "keep the template's four headings; missing: " + ", ".join(missing) + ".")
+    parts = re.split(r"(?m)^#+\s*\d\.", answer)
+    sections = dict(zip(DELIVERABLE_SECTIONS, parts[1:5])) if len(parts) >= 5 else {}
+    if not sections:
+        return incorrect(ex, 'number the headings as in the template ("### 1. Mandate paragraph", ...).')
+    problems = []
+    mandate = sections["mandate paragraph"].casefold()
+    verbs = [v for v in ("decides", "requests") if v in mandate]
+    if len(verbs) < 2 or not re.search(r"authori[sz]es", mandate):
+        problems.append('the mandate should use Council language ("Decides", "Authorizes", "Requests")')
+    steps = _table_rows(sections["ssr plan"])
+    if not 6 <= steps <= 8:
+        problems.append(f"the SSR plan table has {steps} step(s); it needs 6 to 8")
+    risks = _table_rows(sections["risks and safeguards"])
+    if risks < 3:
+        problems.append(f"{risks} risk(s) listed; name at least three, each with a safeguard")
+    justification = sections["justification"]
+    if len(set(re.findall(r"\d+(?:[.,]\d+)?", justification))) < 3:
+        problems.append("the justification should use at least three figures from the Meridia data")
+    if "synthetic" not in justification.casefold() and "fictional" not in justification.casefold():
+        problems.append("say in the justification that the Meridia data are synthetic")
+    if problems:
+        return incorrect(ex, "Not yet: " + "; ".join(problems) + ".")
+    return correct(ex, f"all four parts are there: a mandate in Council language, {steps} SSR steps, a "
+                       f"justification with figures and {risks} risks with safeguards. This check only looks "
+                       "for these ingredients; the quality of your choices is assessed with the rubric.")
