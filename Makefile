@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 RAW    ?= ../shared/reference-data
 PORT   ?= 8000
 
-.PHONY: help install book test lab serve data student outputs bench clean
+.PHONY: help install book test lab serve data student nbgrader slides outputs bench clean
 
 help:
 	@echo "make book     build the book into _build/html (sets up .venv on first use)"
@@ -14,7 +14,9 @@ help:
 	@echo "make lab      open JupyterLab on the course"
 	@echo "make serve    serve the built book on http://127.0.0.1:$(PORT)"
 	@echo "make data     re-derive data/ from the raw files in RAW=$(RAW)"
-	@echo "make student  regenerate the student exercise notebooks from exercises/solutions"
+	@echo "make student  regenerate the student exercise notebooks and nbgrader sources from exercises/solutions"
+	@echo "make nbgrader regenerate only the nbgrader source assignments (exercises/nbgrader/source)"
+	@echo "make slides   build a reveal.js slide deck per chapter into _build/slides (works offline)"
 	@echo "make outputs  re-run the notebooks and store their outputs"
 	@echo "make bench    time the build and notebooks, weigh every page"
 
@@ -50,6 +52,13 @@ data: $(STAMP)
 
 student: $(STAMP)
 	$(BIN)/python -m peacekeeping_course.student
+	$(BIN)/python -m peacekeeping_course.grading
+
+nbgrader: $(STAMP)
+	$(BIN)/python -m peacekeeping_course.grading
+
+slides: $(STAMP)
+	$(BIN)/python -m peacekeeping_course.slides _build/slides
 
 outputs: $(STAMP)
 	$(BIN)/python -m peacekeeping_course.notebooks
