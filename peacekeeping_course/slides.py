@@ -15,72 +15,15 @@ import html
 import re
 import shutil
 import sys
-from functools import lru_cache
 from pathlib import Path
 
 import nbformat
-import yaml
-
 from .datasets import REPO_ROOT
+from .reading import plain_markdown, reading_text, section as reading_section, title as reading_title
 
 HERE = Path(__file__).resolve().parent
 REVEAL_DIR = HERE / "reveal"
 DEFAULT_OUT = REPO_ROOT / "_build" / "slides"
-
-
-# ---------------------------------------------------------------- MyST to plain Markdown
-
-@lru_cache(maxsize=1)
-def _citation_labels() -> dict[str, tuple[str, str]]:
-    """Bibliography key -> (author label, year), from the book's BibTeX files."""
-    from pybtex.database import parse_file
-
-    config = yaml.safe_load((REPO_ROOT / "_config.yml").read_text(encoding="utf-8"))
-    labels = {}
-    for bib in config["bibtex_bibfiles"]:
-        for key, entry in parse_file(str(REPO_ROOT / bib)).entries.items():
-            people = entry.persons.get("author") or entry.persons.get("editor") or []
-            names = [" ".join(p.last_names) for p in people]
-            if not names:
-                names = [entry.fields.get(f) for f in ("organization", "institution", "publisher")
-                         if entry.fields.get(f)][:1] or ["Anon."]
-            author = names[0] if len(names) == 1 else (
-                f"{names[0]} and {names[1]}" if len(names) == 2 else f"{names[0]} et al.")
-            year = entry.fields.get("year") or str(entry.fields.get("date", ""))[:4] or "n.d."
-            labels[key] = (re.sub(r"[{}\\]", "", author), year)
-    return labels
-
-
-def _cite(keys: str, narrative: bool) -> str:
-    labels = _citation_labels()
-    found = [labels.get(k.strip(), (k.strip(), "n.d.")) for k in keys.split(",") if k.strip()]
-    if narrative:
-        return "; ".join(f"{a} ({y})" for a, y in found)
-    return "(" + "; ".join(f"{a} {y}" for a, y in found) + ")"
-
-
-def _doc_label(target: str) -> str:
-    slug = target.rsplit("/", 1)[-1]
-    number = re.match(r"(\d\d)-", slug)
-    return f"chapter {int(number.group(1))}" if number else f"the {slug.replace('-', ' ')} page"
-
-
-def plain_markdown(text: str) -> str:
-    """MyST roles, labels and links turned into plain Markdown that nbconvert renders anywhere."""
-    text = re.sub(r"^\(\S+\)=\s*$", "", text, flags=re.M)
-    text = re.sub(r"\{cite:t\}`([^`]+)`", lambda m: _cite(m.group(1), True), text)
-    text = re.sub(r"\{cite(?::p)?\}`([^`]+)`", lambda m: _cite(m.group(1), False), text)
-    text = re.sub(r"\{term\}`([^`<]+?)\s*<[^`]+>`", r"\1", text)
-    text = re.sub(r"\{doc\}`([^`<]+?)\s*<[^`]+>`", r"\1", text)
-    text = re.sub(r"\{doc\}`([^`]+)`", lambda m: _doc_label(m.group(1)), text)
-    text = re.sub(r"\{[a-z:]+\}`([^`]+)`", r"\1", text)
-    text = re.sub(r"(?<!!)\[([^\]]+)\]\([^)]+\)", r"\1", text)  # links to text (images kept)
-    return text.strip()
-
-
-def reading_section(reading: str, heading: str) -> str:
-    found = re.search(rf"^## {re.escape(heading)}\s*$(.*?)(?=^## |\Z)", reading, flags=re.M | re.S)
-    return found.group(1).strip() if found else ""
 
 
 # ---------------------------------------------------------------- the deck notebook
@@ -98,9 +41,9 @@ def _figures(cell) -> list[tuple[str, str]]:
 
 def deck(slug: str) -> nbformat.NotebookNode:
     """The slide notebook for chapter `slug` (e.g. '05-unmil-liberia')."""
-    reading = (REPO_ROOT / "book" / f"{slug}.md").read_text(encoding="utf-8")
+    reading = reading_text(slug)
     lesson = nbformat.read(REPO_ROOT / "notebooks" / f"{slug}.ipynb", as_version=4)
-    title = re.search(r"^# (.+)$", reading, flags=re.M).group(1).strip()
+    title = reading_title(reading)
     number = int(slug[:2])
     cells = [_slide(f"# Chapter {number}\n\n## {plain_markdown(title)}\n\n"
                     "Key points for teaching: *Peacekeeping and Security Sector Reform*")]

@@ -111,9 +111,67 @@ class ProgressDirective(Directive):
         return [nodes.raw("", view, format="html")]
 
 
+class InstructorDirective(Directive):
+    """``{course-map}``, ``{quiz-sheets}``, ``{answer-keys}``: generated from the banks, readings and
+    exercise notebooks (see instructor.py); the page is rebuilt when any of them changes."""
+
+    has_content = False
+
+    def run(self):
+        from . import instructor
+
+        env = self.state.document.settings.env
+        for path in list(instructor.BANK_DIR.glob("*.yml")) + list(instructor.SOURCE_DIR.glob("*.ipynb")):
+            env.note_dependency(str(path))
+        for path in (instructor.BANK_DIR.parent).glob("[0-9][0-9]-*.md"):
+            env.note_dependency(str(path))
+        try:
+            if self.name == "course-map":
+                body = instructor.render_course_map(lambda doc: env.app.builder.get_relative_uri(env.docname, doc))
+            elif self.name == "quiz-sheets":
+                body = instructor.render_quiz_sheets()
+            else:
+                body = instructor.render_answer_keys()
+        except (QuizBankError, ValueError) as err:
+            raise self.error(f"{self.name}: {err}")
+        return [nodes.raw("", f'<div class="pk-sheets pk-{self.name}">{body}</div>', format="html")]
+
+
 def _add_paths(app: Sphinx, config) -> None:
     config.html_static_path.append(str(HERE / "static"))
     config.templates_path.insert(0, str(HERE / "templates"))
+
+
+def _configure_launch_buttons(app: Sphinx, config) -> None:
+    """Launch buttons follow one setting, `repository.url` in _config.yml (the course's public
+    repository). Unset, no launch or repository button is shown (the theme would otherwise fail or
+    link nowhere); set, Binder and Colab buttons appear on every notebook page, plus JupyterHub
+    (through nbgitpuller) when `launch_buttons.jupyterhub_url` names the class's hub."""
+    options = config.html_theme_options
+    url = str(options.get("repository_url") or "").strip().rstrip("/")
+    if not url or "executablebooks/jupyter-book" in url:  # empty, or Jupyter Book's own default
+        options.pop("launch_buttons", None)
+        options.pop("repository_url", None)
+        options["use_repository_button"] = False
+        return
+    options["repository_url"] = url
+    options["use_repository_button"] = True
+
+
+def _launch_student_versions(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """An exercise page shows the solutions, but its launch buttons open the student version."""
+    if not pagename.startswith("exercises/solutions/"):
+        return
+
+    def retarget(buttons):
+        for button in buttons:
+            if isinstance(button.get("url"), str):
+                button["url"] = button["url"].replace("exercises/solutions/", "exercises/").replace(
+                    "exercises%2Fsolutions%2F", "exercises%2F")
+            if isinstance(button.get("buttons"), list):
+                retarget(button["buttons"])
+
+    retarget(context.get("header_buttons", []))
 
 
 def _unwanted(asset) -> bool:
@@ -181,7 +239,11 @@ def setup(app: Sphinx):
     app.add_directive("quiz", QuizDirective)
     app.add_directive("datasets", DatasetsDirective)
     app.add_directive("progress", ProgressDirective)
+    for name in ("course-map", "quiz-sheets", "answer-keys"):
+        app.add_directive(name, InstructorDirective)
     app.connect("config-inited", _add_paths)
+    app.connect("config-inited", _configure_launch_buttons)
+    app.connect("html-page-context", _launch_student_versions, priority=900)
     app.connect("source-read", _hide_solution_markers)
     app.add_js_file("quiz.js", loading_method="defer")
     app.add_css_file("quiz.css")

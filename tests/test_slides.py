@@ -7,7 +7,8 @@ import re
 import pytest
 
 from peacekeeping_course.pagecheck import browser, open_page, serve
-from peacekeeping_course.slides import build, chapters, plain_markdown
+from peacekeeping_course.reading import plain_markdown
+from peacekeeping_course.slides import build, chapters
 
 pytestmark = pytest.mark.browser
 

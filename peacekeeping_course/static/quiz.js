@@ -266,7 +266,22 @@
     renderProgress(view);
   }
 
+  /* Handouts: "Print this quiz sheet" prints that chapter's section alone. */
+  function setupPrint(button) {
+    button.addEventListener("click", function () {
+      var sheet = button.closest("section.pk-sheet");
+      document.body.classList.add("pk-print-one");
+      sheet.classList.add("pk-print-target");
+      window.addEventListener("afterprint", function () {
+        document.body.classList.remove("pk-print-one");
+        sheet.classList.remove("pk-print-target");
+      }, { once: true });
+      window.print();
+    });
+  }
+
   function init() {
+    document.querySelectorAll("button.pk-print").forEach(setupPrint);
     document.querySelectorAll("section.pk-quiz").forEach(setup);
     document.querySelectorAll("section.pk-progress").forEach(setupProgress);
   }

@@ -1,0 +1,174 @@
+"""Instructor materials generated from the course's own sources, never retyped:
+
+- the course map: each chapter's learning objectives, with the quiz questions (from the banks'
+  `objectives`) and exercises (from the answer cells' `objectives` metadata) that assess them;
+- printable quiz sheets and answer keys, from the question banks.
+
+The book shows them through the `{course-map}`, `{quiz-sheets}` and `{answer-keys}` directives.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+import nbformat
+
+from .quiz import BANK_DIR, Question, QuizBank, load_bank
+from .reading import objectives, plain_markdown, reading_text
+from .student import SOURCE_DIR
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _inline(markdown: str) -> str:
+    """Escaped text with Markdown bold and code kept as HTML."""
+    text = _e(plain_markdown(markdown))
+    text = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", text)
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", text)
+
+
+def banks() -> list[QuizBank]:
+    return [load_bank(path) for path in sorted(BANK_DIR.glob("*.yml"))]
+
+
+def session_for(chapter: int) -> list[int]:
+    """The syllabus's sessions for a chapter (book/instructors/syllabus.md)."""
+    return [1] if chapter <= 1 else [13, 14] if chapter == 13 else [chapter]
+
+
+def exercise_objectives(quiz_id: str) -> dict[str, list[int]]:
+    """Exercise id ('5.1') -> the objectives its answer cell says it assesses."""
+    nb = nbformat.read(SOURCE_DIR / f"{quiz_id}.ipynb", as_version=4)
+    found = {}
+    for cell in nb.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+        if cell.metadata.get("nbgrader", {}).get("solution") and grade_id.startswith("answer-"):
+            found[grade_id.removeprefix("answer-").replace("-", ".")] = list(cell.metadata.get("objectives", []))
+    return found
+
+
+@dataclass(frozen=True)
+class ObjectiveRow:
+    number: int
+    text: str
+    questions: tuple[tuple[int, Question], ...]  # (position in the quiz, question)
+    exercises: tuple[str, ...]
+
+
+def course_map(bank: QuizBank) -> tuple[list[ObjectiveRow], list[str]]:
+    """Rows per objective, and the exercises that practise skills outside the listed objectives."""
+    texts = objectives(reading_text(bank.quiz_id))
+    exercises = exercise_objectives(bank.quiz_id)
+    for where, numbers in [(f"quiz question '{q.id}'", q.objectives) for q in bank.questions] + \
+                          [(f"exercise {e}", n) for e, n in exercises.items()]:
+        wrong = [n for n in numbers if not 1 <= n <= len(texts)]
+        if wrong:
+            raise ValueError(f"{bank.quiz_id}: {where} names objective(s) {wrong}, but the chapter has "
+                             f"{len(texts)}.")
+    rows = [ObjectiveRow(n, text,
+                         tuple((i, q) for i, q in enumerate(bank.questions, start=1) if n in q.objectives),
+                         tuple(e for e, numbers in exercises.items() if n in numbers))
+            for n, text in enumerate(texts, start=1)]
+    return rows, [e for e, numbers in exercises.items() if not numbers]
+
+
+def render_course_map(link) -> str:
+    """HTML for every chapter. `link(docname)` gives the relative URL of a page of the book."""
+    parts = []
+    for bank in banks():
+        chapter = int(bank.chapter)
+        rows, other = course_map(bank)
+        reading, solutions = link(f"book/{bank.quiz_id}"), link(f"exercises/solutions/{bank.quiz_id}")
+        sessions = ", ".join(f'<a href="{link(f"book/instructors/session-{s:02d}")}">session {s}</a>'
+                             for s in session_for(chapter))
+        body = []
+        for row in rows:
+            quiz = ", ".join(f'<a href="{reading}#pkq-{_e(bank.quiz_id)}-{_e(q.id)}" title="{_e(q.prompt[:120])}">'
+                             f"Q{i}</a> <span class=\"pk-level\">({q.level})</span>" for i, q in row.questions)
+            exercises = ", ".join(f'<a href="{solutions}">{e}</a>' for e in row.exercises)
+            gap = "" if row.questions or row.exercises else (
+                '<span class="pk-gap">No quiz question or exercise yet: assess it through the session\'s '
+                "discussion prompts.</span>")
+            body.append(f"<tr><th scope=\"row\">{row.number}</th><td>{_inline(row.text)}</td>"
+                        f"<td>{quiz or '–'}</td><td>{exercises or '–'}{gap}</td></tr>")
+        note = ""
+        if other:
+            note = (f'<p class="pk-map-note">Data-skill exercises not tied to one objective: '
+                    f"{', '.join(other)}.</p>")
+        parts.append(
+            f'<section class="pk-map" id="map-{_e(bank.quiz_id)}"><h2>Chapter {chapter}: {_e(bank.title)}</h2>'
+            f'<p><a href="{reading}">Reading</a> · taught in {sessions}</p>'
+            f'<table class="table"><caption>Chapter {chapter}: objectives and the items that assess them'
+            '</caption><thead><tr><th scope="col">#</th><th scope="col">Learning objective</th>'
+            '<th scope="col">Quiz questions</th><th scope="col">Exercises</th></tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table>{note}</section>")
+    return "\n".join(parts)
+
+
+# ---------------------------------------------------------------- printable handouts
+
+def _letter(i: int) -> str:
+    return chr(ord("A") + i)
+
+
+def _print_button(quiz_id: str, what: str) -> str:
+    return (f'<p class="pk-print-controls"><button type="button" class="pk-print" data-target="{_e(quiz_id)}">'
+            f"Print this {what}</button></p>")
+
+
+def render_quiz_sheets() -> str:
+    parts = []
+    for bank in banks():
+        questions = []
+        for n, q in enumerate(bank.questions, start=1):
+            if q.type == "numeric":
+                unit = f" {_e(q.unit)}" if q.unit else ""
+                answer = f'<p class="pk-blank">Answer: ____________________{unit}</p>'
+            else:
+                hint = " (tick all that apply)" if q.type == "multiple" else " (tick one)"
+                answer = (f'<p class="pk-hint">{hint.strip()}</p><ol class="pk-options" type="A">'
+                          + "".join(f"<li>{_e(o.text)}</li>" for o in q.choices()) + "</ol>")
+            questions.append(f'<li class="pk-sheet-question"><p>{_e(q.prompt)}</p>{answer}</li>')
+        parts.append(
+            f'<section class="pk-sheet" id="sheet-{_e(bank.quiz_id)}" data-quiz="{_e(bank.quiz_id)}">'
+            f"<h2>Chapter {int(bank.chapter)} quiz: {_e(bank.title)}</h2>{_print_button(bank.quiz_id, 'quiz sheet')}"
+            '<p class="pk-name-line">Name: ______________________________ Date: ______________</p>'
+            f'<ol class="pk-sheet-questions">{"".join(questions)}</ol></section>')
+    return "\n".join(parts)
+
+
+def _key_answer(q: Question) -> str:
+    if q.type == "numeric":
+        tolerance = f" (accept ± {q.tolerance:g})" if q.tolerance else ""
+        unit = f" {_e(q.unit)}" if q.unit else ""
+        return (f"<p><strong>Answer: {q.answer:g}{unit}</strong>{tolerance}</p>"
+                f"<p><em>Feedback:</em> {_e(q.feedback['correct'])}</p>"
+                f"<p><em>If too low:</em> {_e(q.feedback['low'])}</p>"
+                f"<p><em>If too high:</em> {_e(q.feedback['high'])}</p>")
+    right = [_letter(i) for i, o in enumerate(q.choices()) if o.correct]
+    label = "Answers" if len(right) > 1 else "Answer"
+    rows = "".join(f"<li>{'<strong>' if o.correct else ''}{_e(o.text)}{' ✔' if o.correct else ''}"
+                   f"{'</strong>' if o.correct else ''}<br><em>Feedback:</em> {_e(o.feedback)}</li>"
+                   for o in q.choices())
+    return f'<p><strong>{label}: {", ".join(right)}</strong></p><ol class="pk-options" type="A">{rows}</ol>'
+
+
+def render_answer_keys() -> str:
+    parts = []
+    for bank in banks():
+        items = []
+        for n, q in enumerate(bank.questions, start=1):
+            source = f'<p class="pk-source">Source: {_e(q.source)}</p>' if q.source else ""
+            items.append(f'<li class="pk-sheet-question"><p>{_e(q.prompt)} '
+                         f'<span class="pk-level">({q.level}; objective {", ".join(map(str, q.objectives))})</span>'
+                         f"</p>{_key_answer(q)}{source}</li>")
+        parts.append(
+            f'<section class="pk-sheet" id="key-{_e(bank.quiz_id)}" data-quiz="{_e(bank.quiz_id)}">'
+            f"<h2>Chapter {int(bank.chapter)} answer key: {_e(bank.title)}</h2>"
+            f"{_print_button(bank.quiz_id, 'answer key')}"
+            f'<ol class="pk-sheet-questions">{"".join(items)}</ol></section>')
+    return "\n".join(parts)
