@@ -221,16 +221,19 @@ def _refresh_static(app: Sphinx, exception) -> None:
             shutil.copyfile(asset, out / asset.name)
 
 
-def _drop_search_index_from_pages(app: Sphinx, exception) -> None:
-    """The theme loads the whole search index (it grows with every chapter) on every page, for a
-    search-as-you-type feature the course does not use. Only the search page needs it."""
+def _post_process_pages(app: Sphinx, exception) -> None:
+    """Two fixes to every written page. The theme loads the whole search index (it grows with every
+    chapter) on every page, for a search-as-you-type feature the course does not use: only the
+    search page keeps it. And the sidebar's icon-only expand toggles get an accessible name."""
     if exception is not None or app.builder.format != "html":
         return
     for page in Path(app.outdir).rglob("*.html"):
-        if page.name == "search.html":
-            continue
         text = page.read_text(encoding="utf-8")
-        lighter = SEARCH_SCRIPTS.sub("", text)
+        lighter = SEARCH_SCRIPTS.sub("", text) if page.name != "search.html" else text
+        # the sidebar's expand/collapse toggles are icon-only <summary> elements: give them a name
+        lighter = lighter.replace('<summary><span class="toctree-toggle" role="presentation">',
+                                  '<summary aria-label="Show or hide the pages of this section">'
+                                  '<span class="toctree-toggle" role="presentation">')
         if lighter != text:
             page.write_text(lighter, encoding="utf-8")
 
@@ -250,5 +253,5 @@ def setup(app: Sphinx):
     app.add_css_file("course.css")
     app.connect("html-page-context", _check_offline)
     app.connect("build-finished", _refresh_static)
-    app.connect("build-finished", _drop_search_index_from_pages)
+    app.connect("build-finished", _post_process_pages)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

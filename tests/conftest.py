@@ -51,3 +51,21 @@ def _build(jb: Path) -> Path:
     sphinx_warnings = re.findall(r"^.*\bWARNING: .*$", log, flags=re.M)
     assert "build succeeded" in log and not sphinx_warnings, "\n".join(sphinx_warnings)
     return BUILD_HTML
+
+
+def model_answer(exercise: str):
+    """The model answer written in the exercise source notebook (the last constant assigned)."""
+    import ast
+
+    import nbformat
+
+    from peacekeeping_course.student import SOURCE_DIR
+
+    chapter = int(exercise.split(".")[0])
+    path = next(SOURCE_DIR.glob(f"{chapter:02d}-*.ipynb"))
+    grade_id = "answer-" + exercise.replace(".", "-")
+    cell = next(c for c in nbformat.read(path, as_version=4).cells
+                if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+    values = [node.value for node in ast.walk(ast.parse(cell.source))
+              if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and node.value.value is not None]
+    return ast.literal_eval(values[-1])

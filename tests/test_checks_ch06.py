@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import model_answer
 
 from peacekeeping_course.checks import CHECKS, Feedback, check
-from peacekeeping_course.checks.ch06 import ASSESSMENT, largest_increase, lowest_share
+from peacekeeping_course.checks.ch06 import ASSESSMENT, NUANCE_WORDS, largest_increase, lowest_share
 
 RATINGS = {
     "consent": {"Liberia": "helped", "Somalia": "hindered"},
@@ -22,7 +25,19 @@ RIGHT = {
     "6.2": (2010, 66.2),
     "6.3": {"A": "a", "B": "b", "C": "c", "D": "d", "E": "e"},
     "6.4": RATINGS,
+    "6.5": model_answer("6.5"),
 }
+
+
+@pytest.mark.parametrize("change, hint", [
+    (lambda text: " ".join(text.split()[:120]), "the comparison should have 200 to 300"),
+    (lambda text: text.replace("Somalia", "the other case"), "both Liberia and Somalia"),
+    (lambda text: re.sub(r"\d", "", text), "fewer than three specific figures"),
+    (lambda text: re.sub("(?i)" + "|".join(NUANCE_WORDS), "and", text), "contested or limited"),
+])
+def test_written_comparison_names_what_is_missing(change, hint):
+    result = check("6.5", change(RIGHT["6.5"]))
+    assert result.status == "incorrect" and hint in result.message
 
 
 def test_every_chapter_6_check_has_a_right_answer_here():

@@ -3,9 +3,12 @@ reasonable forms, typical mistakes get their specific hint, and odd inputs never
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import model_answer
 
 from peacekeeping_course import synthetic_ch13
 from peacekeeping_course.checks import CHECKS, Feedback, check, is_unanswered
@@ -17,7 +20,20 @@ RIGHT = {
     "13.3": ["Coastal Unity Militia", "MLF-Renewal"],
     "13.4": ["A", "C", "E", "F", "G", "I", "K"],
     "13.5": ["A", "B", "D", "E", "C", "F", "G", "H"],
+    "13.6": model_answer("13.6"),
 }
+
+
+@pytest.mark.parametrize("change, hint", [
+    (lambda text: text.replace("### 4. Risks and safeguards", "### 4. Other matters"), "missing: risks and safeguards"),
+    (lambda text: re.sub("(?i)decides", "notes", text), "Council language"),
+    (lambda text: text.replace("These data are synthetic.", ""), "synthetic"),
+    (lambda text: text.split("### 4.")[0] + "### 4. Risks and safeguards\n\n| Risk | Safeguard |\n|---|---|\n| a | b |\n",
+     "1 risk(s) listed"),
+])
+def test_deliverable_check_names_the_missing_part(change, hint):
+    result = check("13.6", change(RIGHT["13.6"]))
+    assert result.status == "incorrect" and hint in result.message, result.message
 
 
 def test_every_chapter_13_check_has_a_right_answer_here():

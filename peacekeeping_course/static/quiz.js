@@ -21,7 +21,10 @@
       var data = JSON.parse(raw);
       if (isProgress(data)) { return data; }
     } catch (e) { /* corrupt: kept aside below */ }
-    try { window.localStorage.setItem(STORE + "-corrupt-" + Date.now(), raw); } catch (e) { /* full */ }
+    try {  // keep the damaged value for inspection, then start afresh
+      window.localStorage.setItem(STORE + "-corrupt-" + Date.now(), raw);
+      window.localStorage.setItem(STORE, JSON.stringify(emptyProgress()));
+    } catch (e) { /* storage full or disabled */ }
     return emptyProgress();
   }
 

@@ -1,0 +1,82 @@
+"""The instructors' part: course map, session plans, capstone rubric, printable handouts."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from peacekeeping_course.instructor import banks, course_map, exercise_objectives
+from peacekeeping_course.quiz import load_bank
+from peacekeeping_course.reading import objectives, reading_text
+
+REPO = Path(__file__).resolve().parent.parent
+SESSIONS = sorted((REPO / "book" / "instructors").glob("session-*.md"))
+BANKS = banks()
+
+
+def test_there_are_fourteen_sessions_in_the_syllabus():
+    assert [p.stem for p in SESSIONS] == [f"session-{n:02d}" for n in range(1, 15)]
+    syllabus = (REPO / "book" / "instructors" / "syllabus.md").read_text(encoding="utf-8")
+    assert all(f"session-{n:02d}" in syllabus for n in range(1, 15))
+
+
+@pytest.mark.parametrize("path", SESSIONS, ids=lambda p: p.stem)
+def test_each_session_plan_fills_ninety_minutes_with_prompts_and_guidance(path):
+    text = path.read_text(encoding="utf-8")
+    for heading in ("## Aims", "## Plan (90 minutes)", "## Discussion prompts", "## Assessment and follow-up",
+                    "## Adapting the session"):
+        assert heading in text, heading
+    slots = re.findall(r"^\|\s*(\d):(\d\d)\s*[–-]\s*(\d):(\d\d)\s*\|", text, flags=re.M)
+    minutes = [(int(a) * 60 + int(b), int(c) * 60 + int(d)) for a, b, c, d in slots]
+    assert minutes[0][0] == 0 and minutes[-1][1] == 90, minutes
+    assert all(end == start for (_, end), (start, _) in zip(minutes, minutes[1:])), "gaps or overlaps"
+    assert text.count("**What a strong answer does:**") >= 3
+
+
+@pytest.mark.parametrize("bank", BANKS, ids=lambda b: b.quiz_id)
+def test_every_quiz_item_and_exercise_names_a_real_objective(bank):
+    count = len(objectives(reading_text(bank.quiz_id)))
+    assert 3 <= count <= 5
+    rows, _ = course_map(bank)  # raises if an item names an objective the chapter does not have
+    assert [r.number for r in rows] == list(range(1, count + 1))
+    assert set(exercise_objectives(bank.quiz_id)), "every exercise is listed"
+    assert any(r.questions or r.exercises for r in rows)
+
+
+def test_the_capstone_rubric_totals_one_hundred_points():
+    text = (REPO / "book" / "instructors" / "capstone.md").read_text(encoding="utf-8")
+    rubric = text.split("## Rubric", 1)[1]
+    points = [int(p) for p in re.findall(r"^\| \*\*[^*]+\*\* \((\d+)\)", rubric, flags=re.M)]
+    assert len(points) >= 5 and sum(points) == 100
+
+
+def _text(page: Path) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8")))
+
+
+def test_course_map_page_lists_every_objective_and_links_every_question(built_book):
+    page = (built_book / "book" / "instructors" / "course-map.html").read_text(encoding="utf-8")
+    for bank in BANKS:
+        rows, _ = course_map(bank)
+        section = page.split(f'id="map-{bank.quiz_id}"', 1)[1].split("</section>", 1)[0]
+        assert section.count('<th scope="row">') == len(rows)
+        for q in bank.questions:
+            if q.objectives:
+                assert f"#pkq-{bank.quiz_id}-{q.id}" in section
+
+
+def test_quiz_sheets_and_answer_keys_hold_every_question_of_every_bank(built_book):
+    sheets = _text(built_book / "book" / "instructors" / "quiz-sheets.html")
+    keys = _text(built_book / "book" / "instructors" / "answer-keys.html")
+    squash = lambda s: " ".join(s.split())  # noqa: E731
+    sheets, keys = squash(sheets), squash(keys)
+    for bank in BANKS:
+        for q in load_bank(bank.quiz_id).questions:
+            assert squash(q.prompt) in sheets and squash(q.prompt) in keys
+            for option in q.choices():
+                assert squash(option.feedback) in keys
+            if q.type != "numeric":
+                assert all(squash(o.text) in sheets for o in q.choices())
