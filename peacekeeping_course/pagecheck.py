@@ -11,6 +11,7 @@ import functools
 import http.server
 import shutil
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -81,8 +82,10 @@ class PageLoad:
                 and urlparse(u).hostname not in LOCAL_HOSTS]
 
 
-def open_page(b, url: str):
-    """Open `url` in a fresh context (cold cache). Returns (page, PageLoad) with the page loaded."""
+def open_page(b, url: str, settle: bool = True):
+    """Open `url` in a fresh context (cold cache). Returns (page, PageLoad) with the page loaded.
+    With `settle`, also wait until no request has been open for 200 ms, so that the record holds
+    every request the page makes (needed to weigh a page; interaction tests can skip it)."""
     context = b.new_context()
     page = context.new_page()
     record = PageLoad(url)
@@ -93,8 +96,19 @@ def open_page(b, url: str):
     page.on("response", lambda r: record.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.on("console", lambda m: record.console_errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: record.page_errors.append(str(e)))
+    inflight: set = set()
+    page.on("request", lambda request: inflight.add(request))
+    page.on("requestfinished", lambda request: inflight.discard(request))
+    page.on("requestfailed", lambda request: inflight.discard(request))
     page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
+    if settle:  # until no request has been open for 200 ms (at most 10 s)
+        quiet_since, deadline = time.monotonic(), time.monotonic() + 10
+        while time.monotonic() < deadline:
+            page.wait_for_timeout(50)
+            if inflight:
+                quiet_since = time.monotonic()
+            elif time.monotonic() - quiet_since >= 0.2:
+                break
     record.bytes = sum(r.sizes()["responseBodySize"] for r in finished)
     return page, record
 
@@ -106,11 +120,21 @@ def axe_script() -> Path:
     return Path(axe_playwright_python.__file__).parent / "axe.min.js"
 
 
-def run_axe(page) -> list[dict]:
-    """Run axe-core (WCAG 2.1 A/AA rules) on the page; return the violations."""
+AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']
+
+
+SHARED_PARTS = (".highlight", ".bd-header", ".bd-sidebar-primary", ".bd-sidebar-secondary")
+
+
+def run_axe(page, exclude: tuple[str, ...] = SHARED_PARTS) -> list[dict]:
+    """Run axe-core (WCAG 2.1 A/AA rules) on the page; return the violations.
+
+    By default the parts every page shares are left out: syntax-highlighted code (one theme, but
+    thousands of token spans that make the colour-contrast rule slow), the header and the two
+    sidebars (one template). The tests check them in full on sample pages (`exclude=()`)."""
     page.add_script_tag(path=str(axe_script()))
-    result = page.evaluate("""async () => await axe.run(document, {
-        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},
-        resultTypes: ['violations']
-    })""")
+    context = {"exclude": [[selector] for selector in exclude]} if exclude else "document"
+    result = page.evaluate("""async ([context, tags]) => await axe.run(
+        context === "document" ? document : context,
+        {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""", [context, AXE_TAGS])
     return result["violations"]

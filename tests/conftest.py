@@ -19,6 +19,15 @@ os.environ["PEACEKEEPING_PROGRESS"] = "off"
 BUILD_HTML = REPO / "_build" / "html"
 
 
+@pytest.fixture(scope="module")
+def site(built_book):
+    """The built book served on localhost, and a headless Chromium: (base URL, browser)."""
+    from peacekeeping_course.pagecheck import browser, serve
+
+    with serve(built_book) as base, browser() as chromium:
+        yield base, chromium
+
+
 @pytest.fixture(scope="session")
 def built_book(request) -> Path:
     """Build the book exactly as `make book` does; fail on any Sphinx warning. Under pytest-xdist

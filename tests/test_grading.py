@@ -19,6 +19,7 @@ import pytest
 
 from peacekeeping_course.grading import COURSE_DIR, HIDDEN_POINTS, VISIBLE_POINTS, assignments, generate
 
+REPO = Path(__file__).resolve().parent.parent
 NBGRADER = Path(sys.executable).parent / "nbgrader"
 ASSIGNMENTS = sorted(assignments())
 
@@ -43,21 +44,34 @@ def with_solutions(released: nbformat.NotebookNode, source: nbformat.NotebookNod
 
 @pytest.fixture(scope="module")
 def graded_course(tmp_path_factory) -> Path:
+    """Release every assignment, submit it twice (complete and untouched) and autograde both.
+    The two submissions are graded at the same time, in two copies of the course directory."""
     course = tmp_path_factory.mktemp("course")
     shutil.copy(COURSE_DIR / "nbgrader_config.py", course)
     shutil.copytree(COURSE_DIR / "source", course / "source")
     released = nbgrader(course, "generate_assignment", "*", "--force")
     assert released.returncode == 0, released.stdout[-3000:] + released.stderr[-3000:]
+    copies = {}
+    for student in ("complete", "untouched"):
+        copies[student] = tmp_path_factory.mktemp(f"course-{student}")
+        shutil.copytree(course, copies[student], dirs_exist_ok=True)
     for name in ASSIGNMENTS:
         release = nbformat.read(course / "release" / name / f"{name}.ipynb", as_version=4)
         source = nbformat.read(course / "source" / name / f"{name}.ipynb", as_version=4)
         for student, nb in (("complete", with_solutions(copy.deepcopy(release), source)), ("untouched", release)):
-            target = course / "submitted" / student / name / f"{name}.ipynb"
+            target = copies[student] / "submitted" / student / name / f"{name}.ipynb"
             target.parent.mkdir(parents=True)
             nbformat.write(nb, target)
-    graded = nbgrader(course, "autograde", "*")
-    (course / "autograde.log").write_text(graded.stdout + graded.stderr)
-    assert graded.returncode == 0, graded.stderr[-4000:]
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    runs = {student: subprocess.Popen([str(NBGRADER), "autograde", "*"], cwd=where, env=env, text=True,
+                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            for student, where in copies.items()}
+    for student, run in runs.items():
+        log, _ = run.communicate(timeout=900)
+        (course / f"autograde-{student}.log").write_text(log)
+        assert run.returncode == 0, log[-4000:]
+        shutil.copytree(copies[student] / "autograded", course / "autograded", dirs_exist_ok=True)
+        shutil.copy(copies[student] / "gradebook.db", course / f"gradebook-{student}.db")
     return course
 
 
@@ -91,7 +105,7 @@ def test_released_notebooks_hide_solutions_and_hidden_tests(graded_course):
 def _scores(course: Path, student: str) -> dict[str, tuple[float, float]]:
     from nbgrader.api import Gradebook
 
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+    with Gradebook(f"sqlite:///{course / f'gradebook-{student}.db'}") as gradebook:
         return {name: (gradebook.find_submission(name, student).score,
                        gradebook.find_submission(name, student).max_score) for name in ASSIGNMENTS}
 
@@ -111,7 +125,7 @@ def test_autograding_the_solutions_gives_full_marks(graded_course):
     scores = _scores(graded_course, "complete")
     assert all(maximum > 0 and score == maximum for score, maximum in scores.values()), scores
     assert _errors_outside_tests(graded_course, "complete") == []
-    log = (graded_course / "autograde.log").read_text()
+    log = (graded_course / "autograde-complete.log").read_text() + (graded_course / "autograde-untouched.log").read_text()
     # nbgrader stores a hidden-test cell's checksum before removing the hidden part, so autograding
     # any released notebook warns about those cells (jupyter/nbgrader#1961); it restores them anyway.
     problems = [line for line in log.splitlines() if "| ERROR]" in line
@@ -127,3 +141,19 @@ def test_an_untouched_student_notebook_scores_zero_without_errors(graded_course)
         nb = nbformat.read(graded_course / "autograded" / "untouched" / name / f"{name}.ipynb", as_version=4)
         visible = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id", "").startswith("test-")]
         assert all("not answered yet" in str(c.outputs) for c in visible), name
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_self_study_notebooks_run_the_same_code_as_the_graded_untouched_ones(graded_course, name):
+    """The untouched notebooks autograded above ran top to bottom with no error and said "not
+    answered yet". The self-study student notebooks in exercises/ have the same code, except that a
+    plain check(...) cell stands where nbgrader has its test cells, so that run covers them too."""
+    student = nbformat.read(REPO / "exercises" / f"{name}.ipynb", as_version=4)
+    released = nbformat.read(graded_course / "release" / name / f"{name}.ipynb", as_version=4)
+    own = [c.source for c in student.cells if c.cell_type == "code" and not c.source.startswith("check(")]
+    graded = [c.source for c in released.cells if c.cell_type == "code"
+              and not c.metadata.get("nbgrader", {}).get("grade")]
+    assert own == graded
+    checks = [c.source for c in student.cells if c.cell_type == "code" and c.source.startswith("check(")]
+    visible = [c.source for c in released.cells if c.metadata.get("nbgrader", {}).get("grade_id", "").startswith("test-")]
+    assert len(checks) == len(visible) and all(call.strip() in test for call, test in zip(checks, visible))

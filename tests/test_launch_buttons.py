@@ -50,15 +50,20 @@ def launch_links(page: str) -> list[str]:
     return re.findall(r'href="(https://(?:mybinder\.org|colab\.research\.google\.com|hub\.example\.org)[^"]*)"', page)
 
 
+@pytest.fixture(scope="module")
+def launch_book(tmp_path_factory) -> dict[str, str]:
+    url = "https://github.com/example-org/peacekeeping-ssr"
+    return build_mini_book(tmp_path_factory.mktemp("launch"), url, hub="https://hub.example.org")
+
+
 def test_no_launch_buttons_while_the_repository_url_is_unset(tmp_path):
     pages = build_mini_book(tmp_path, "")
     for page in pages.values():
         assert launch_links(page) == [] and "launch-buttons" not in page
 
 
-def test_one_setting_turns_on_binder_colab_and_jupyterhub(tmp_path):
-    url = "https://github.com/example-org/peacekeeping-ssr"
-    pages = build_mini_book(tmp_path, url, hub="https://hub.example.org")
+def test_one_setting_turns_on_binder_colab_and_jupyterhub(launch_book):
+    pages = launch_book
     links = launch_links(pages["notebooks/demo"])
     assert "https://mybinder.org/v2/gh/example-org/peacekeeping-ssr/main?urlpath=lab/tree/notebooks/demo.ipynb" in links
     assert ("https://colab.research.google.com/github/example-org/peacekeeping-ssr/blob/main/notebooks/demo.ipynb"
@@ -68,8 +73,8 @@ def test_one_setting_turns_on_binder_colab_and_jupyterhub(tmp_path):
     assert "urlpath=lab/tree/peacekeeping-ssr/notebooks/demo.ipynb" in hub[0]
 
 
-def test_exercise_pages_launch_the_student_version(tmp_path):
-    pages = build_mini_book(tmp_path, "https://github.com/example-org/peacekeeping-ssr")
+def test_exercise_pages_launch_the_student_version(launch_book):
+    pages = launch_book
     links = launch_links(pages["exercises/solutions/demo"])
     assert links and all("exercises/demo.ipynb" in link and "solutions" not in link for link in links)
 
