@@ -12,7 +12,8 @@ pytestmark = pytest.mark.browser
 
 
 
-@pytest.mark.parametrize("path", [p for p in PAGES if p.startswith("book/") and not p.startswith("book/instructors/")])
+@pytest.mark.parametrize("path", [p for p in PAGES if p.startswith("book/") and not p.startswith("book/instructors/")
+                                  and not p[5:7].isdigit()])
 def test_page_loads_offline_without_errors_and_passes_axe(site, path):
     check_page(site, path)
 
