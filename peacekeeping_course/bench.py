@@ -40,7 +40,10 @@ def _book_cmd() -> list[str]:
 
 def _toc_pages() -> list[str]:
     toc = yaml.safe_load((REPO_ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    pages = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    pages = [toc["root"]]
+    for part in toc["parts"]:
+        for chapter in part["chapters"]:
+            pages += [chapter["file"]] + [section["file"] for section in chapter.get("sections", [])]
     return [f"{p}.html" for p in pages]
 
 

@@ -17,7 +17,6 @@ grading rules live in one place.
 
 from __future__ import annotations
 
-import argparse
 import copy
 import re
 import sys
@@ -26,7 +25,7 @@ from pathlib import Path
 import nbformat
 
 from .datasets import REPO_ROOT
-from .student import SOURCE_DIR, render
+from .student import SOURCE_DIR, generator_main, render, sync
 
 COURSE_DIR = REPO_ROOT / "exercises" / "nbgrader"
 CHECK_CELL = re.compile(r'check\("(?P<exercise>\d+\.\d+)", (?P<answer>answer_\d+_\d+)\)')
@@ -92,31 +91,15 @@ def assignments() -> dict[str, Path]:
 
 
 def generate(check_only: bool = False, course_dir: Path = COURSE_DIR) -> list[str]:
-    stale = []
-    for name, path in assignments().items():
-        text = render(source_assignment(nbformat.read(path, as_version=4), name))
-        target = course_dir / "source" / name / f"{name}.ipynb"
-        if target.exists() and target.read_text(encoding="utf-8") == text:
-            continue
-        stale.append(f"source/{name}/{name}.ipynb")
-        if not check_only:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-    return stale
+    """Write (or, with check_only, compare) every source assignment; return the stale ones."""
+    outputs = {course_dir / "source" / name / f"{name}.ipynb":
+               render(source_assignment(nbformat.read(path, as_version=4), name))
+               for name, path in assignments().items()}
+    return [str(path.relative_to(REPO_ROOT)) for path in sync(outputs, check_only)]
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description="Write the nbgrader source assignments.")
-    parser.add_argument("--check", action="store_true", help="only report stale source assignments")
-    args = parser.parse_args(argv)
-    stale = generate(check_only=args.check)
-    if args.check and stale:
-        print("nbgrader source assignments out of date (run `make nbgrader`): " + ", ".join(stale),
-              file=sys.stderr)
-        return 1
-    for name in stale:
-        print(f"wrote exercises/nbgrader/{name}")
-    return 0
+    return generator_main(argv, "Write the nbgrader source assignments.", generate, "nbgrader")
 
 
 if __name__ == "__main__":

@@ -44,31 +44,42 @@ def render(nb: nbformat.NotebookNode) -> str:
     return nbformat.writes(nb) + "\n"
 
 
-def generate(check_only: bool = False) -> list[str]:
-    """Write (or, with check_only, compare) every student notebook; return the stale ones."""
+def sync(outputs: dict[Path, str], check_only: bool = False) -> list[Path]:
+    """Write each generated file whose committed text differs (unless check_only); return those."""
     stale = []
-    for source_path in sorted(SOURCE_DIR.glob("*.ipynb")):
-        text = render(student_version(nbformat.read(source_path, as_version=4)))
-        target = STUDENT_DIR / source_path.name
+    for target, text in outputs.items():
         if target.exists() and target.read_text(encoding="utf-8") == text:
             continue
-        stale.append(target.name)
+        stale.append(target)
         if not check_only:
+            target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
     return stale
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description="Generate student exercise notebooks.")
-    parser.add_argument("--check", action="store_true", help="only report stale student notebooks")
+def generator_main(argv, description: str, generate, make_target: str) -> int:
+    """Command line of a generator: write the stale files, or with --check only list them."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--check", action="store_true", help="only report stale files, write nothing")
     args = parser.parse_args(argv)
     stale = generate(check_only=args.check)
     if args.check and stale:
-        print("Student notebooks out of date (run `make student`): " + ", ".join(stale), file=sys.stderr)
+        print(f"Out of date (run `make {make_target}`): " + ", ".join(stale), file=sys.stderr)
         return 1
     for name in stale:
-        print(f"wrote exercises/{name}")
+        print(f"wrote {name}")
     return 0
+
+
+def generate(check_only: bool = False) -> list[str]:
+    """Write (or, with check_only, compare) every student notebook; return the stale ones."""
+    outputs = {STUDENT_DIR / path.name: render(student_version(nbformat.read(path, as_version=4)))
+               for path in sorted(SOURCE_DIR.glob("*.ipynb"))}
+    return [str(path.relative_to(REPO_ROOT)) for path in sync(outputs, check_only)]
+
+
+def main(argv=None) -> int:
+    return generator_main(argv, "Generate student exercise notebooks.", generate, "student")
 
 
 if __name__ == "__main__":

@@ -174,6 +174,13 @@ def letter_answers(exercise: str, answer: Any, keys, letters, item: str):
     return chosen, missing
 
 
+def written_answer(exercise: str, answer: Any, example: str) -> "str | Feedback":
+    """A written answer's text, or an `invalid` Feedback showing how to write it as a string."""
+    if not isinstance(answer, str):
+        return invalid(exercise, f'write your answer as text between triple quotes, for example """{example} ...""".')
+    return answer
+
+
 def _register_chapters() -> None:
     """Import every chapter module (ch01.py, ch02.py, ...) so that its checks register."""
     import importlib

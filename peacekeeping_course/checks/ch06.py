@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..datasets import load
-from . import Feedback, letter_answers, as_float, as_int, correct, incorrect, invalid, register
+from . import Feedback, written_answer, letter_answers, as_float, as_int, correct, incorrect, invalid, register
 
 
 def _strength() -> pd.DataFrame:
@@ -332,9 +332,9 @@ NUANCE_WORDS = ("contested", "disputed", "uncertain", "not entirely", "however",
 @register("6.5")
 def check_written_comparison(answer) -> object:
     ex = "6.5"
-    if not isinstance(answer, str):
-        return invalid(ex, 'write your comparison as text between triple quotes, for example '
-                           '"""Liberia and Somalia show ...""".')
+    answer = written_answer(ex, answer, "Liberia and Somalia show")
+    if isinstance(answer, Feedback):
+        return answer
     text = answer.casefold()
     words = len(answer.split())
     low, high = COMPARISON_WORDS

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..datasets import load
-from . import as_float, check_order, correct, incorrect, invalid, register
+from . import Feedback, as_float, check_order, correct, incorrect, invalid, register, written_answer
 
 CENSUS_2025 = 8_630_000  # the population the Ministry of the Interior used (stated in the table's note)
 
@@ -371,9 +371,9 @@ def _table_rows(section: str) -> int:
 @register("13.6")
 def check_deliverable(answer) -> object:
     ex = "13.6"
-    if not isinstance(answer, str):
-        return invalid(ex, 'write the deliverable as text between triple quotes, starting with '
-                           '"""## Meridia: draft mandate and SSR plan ...""".')
+    answer = written_answer(ex, answer, "## Meridia: draft mandate and SSR plan")
+    if isinstance(answer, Feedback):
+        return answer
     text = answer.casefold()
     missing = [s for s in DELIVERABLE_SECTIONS if s not in text]
     if missing:
