@@ -174,11 +174,20 @@ def letter_answers(exercise: str, answer: Any, keys, letters, item: str):
     return chosen, missing
 
 
-def written_answer(exercise: str, answer: Any, example: str) -> "str | Feedback":
+def written_answer(exercise: str, answer: Any, what: str, example: str) -> "str | Feedback":
     """A written answer's text, or an `invalid` Feedback showing how to write it as a string."""
     if not isinstance(answer, str):
-        return invalid(exercise, f'write your answer as text between triple quotes, for example """{example} ...""".')
+        return invalid(exercise, f'write your {what} as text between triple quotes, for example """{example} ...""".')
     return answer
+
+
+def length_feedback(exercise: str, words: int, low: int, high: int, too_short: str, too_long: str) -> "Feedback | None":
+    """`incorrect` if a written answer has fewer than `low` or more than `high` words, else None."""
+    if words < low:
+        return incorrect(exercise, f"{words} words is too short{too_short}")
+    if words > high:
+        return incorrect(exercise, f"{words} words is too long{too_long}")
+    return None
 
 
 def _register_chapters() -> None:

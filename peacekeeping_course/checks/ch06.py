@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..datasets import load
-from . import Feedback, written_answer, letter_answers, as_float, as_int, correct, incorrect, invalid, register
+from . import Feedback, length_feedback, written_answer, letter_answers, as_float, as_int, correct, incorrect, invalid, register
 
 
 def _strength() -> pd.DataFrame:
@@ -332,16 +332,19 @@ NUANCE_WORDS = ("contested", "disputed", "uncertain", "not entirely", "however",
 @register("6.5")
 def check_written_comparison(answer) -> object:
     ex = "6.5"
-    answer = written_answer(ex, answer, "Liberia and Somalia show")
+    answer = written_answer(ex, answer, "comparison", "Liberia and Somalia show")
     if isinstance(answer, Feedback):
         return answer
     text = answer.casefold()
     words = len(answer.split())
     low, high = COMPARISON_WORDS
-    if not low <= words <= high:
-        return incorrect(ex, f"{words} words; the comparison should have {low} to {high}. "
-                             + ("Develop your argument on at least three factors." if words < low
-                                else "Cut to the strongest points, keeping the facts that carry the argument."))
+    wrong_length = length_feedback(
+        ex, words, low, high,
+        f"; the comparison should have {low} to {high} words. Develop your argument on at least three factors.",
+        f"; the comparison should have {low} to {high} words. Cut to the strongest points, keeping the facts "
+        "that carry the argument.")
+    if wrong_length:
+        return wrong_length
     problems = []
     if "liberia" not in text or "somalia" not in text:
         problems.append("it should discuss both Liberia and Somalia by name")

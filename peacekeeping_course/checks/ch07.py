@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..datasets import load
-from . import check_order, as_float, correct, incorrect, invalid, register
+from . import Feedback, check_order, as_float, correct, incorrect, invalid, length_feedback, register, written_answer
 
 REGIONS = ("north", "centre", "south")
 
@@ -293,17 +293,18 @@ MIN_WORDS, MAX_WORDS = 80, 250
 @register("7.5")
 def check_justification(answer) -> object:
     ex = "7.5"
-    if not isinstance(answer, str):
-        return invalid(ex, 'write your justification as text between quotes, for example """My plan starts ...""".')
+    answer = written_answer(ex, answer, "justification", "My plan starts")
+    if isinstance(answer, Feedback):
+        return answer
     text = answer.casefold()
     words = len(answer.split())
-    if words < MIN_WORDS:
-        return incorrect(ex, f"{words} words is too short to justify a plan. Aim for 100 to 200 words: say what "
-                             "comes first and why, use at least two figures from the data, and name the principles "
-                             "behind your order.")
-    if words > MAX_WORDS:
-        return incorrect(ex, f"{words} words is too long for a briefing note. Cut to 200 words or fewer: keep the "
-                             "order, the reasons and two or three figures.")
+    wrong_length = length_feedback(
+        ex, words, MIN_WORDS, MAX_WORDS,
+        " to justify a plan. Aim for 100 to 200 words: say what comes first and why, use at least two figures "
+        "from the data, and name the principles behind your order.",
+        " for a briefing note. Cut to 200 words or fewer: keep the order, the reasons and two or three figures.")
+    if wrong_length:
+        return wrong_length
     covered = [name for name, keys in RUBRIC_PRINCIPLES.items() if any(k in text for k in keys)]
     missing = [name for name in RUBRIC_PRINCIPLES if name not in covered]
     has_number = bool(re.search(r"\d", answer))

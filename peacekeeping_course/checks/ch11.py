@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..datasets import DATA_DIR, load
-from . import as_float, as_int, correct, incorrect, invalid, register
+from . import Feedback, as_float, as_int, correct, incorrect, invalid, length_feedback, register, written_answer
 
 EARTH_RADIUS_KM = 6371.0
 
@@ -335,17 +335,18 @@ MIN_WORDS, MAX_WORDS = 100, 280
 @register("11.5")
 def check_plan(answer) -> object:
     ex = "11.5"
-    if not isinstance(answer, str):
-        return invalid(ex, 'write your plan as text between triple quotes, for example """Phase 1 covers ...""".')
+    answer = written_answer(ex, answer, "plan", "Phase 1 covers")
+    if isinstance(answer, Feedback):
+        return answer
     text = answer.casefold()
     words = len(answer.split())
-    if words < MIN_WORDS:
-        return incorrect(ex, f"{words} words is too short for an engagement plan. Aim for 150 to 250 words: which "
-                             "communities, why, how you will reach and talk to them, who you will include, and what "
-                             "happens when an alert comes in.")
-    if words > MAX_WORDS:
-        return incorrect(ex, f"{words} words is too long for a one-page plan. Cut to 250 words or fewer: keep the "
-                             "choices, the reasons and the commitments.")
+    wrong_length = length_feedback(
+        ex, words, MIN_WORDS, MAX_WORDS,
+        " for an engagement plan. Aim for 150 to 250 words: which communities, why, how you will reach and talk "
+        "to them, who you will include, and what happens when an alert comes in.",
+        " for a one-page plan. Cut to 250 words or fewer: keep the choices, the reasons and the commitments.")
+    if wrong_length:
+        return wrong_length
     names = [str(c) for c in _cached("fictional_valdoria_lakeside_communities")["community"]]
     named = [c for c in names if c.casefold() in text]
     covered = [k for k, keys in RUBRIC_ELEMENTS.items() if any(key in text for key in keys)]

@@ -371,7 +371,7 @@ def _table_rows(section: str) -> int:
 @register("13.6")
 def check_deliverable(answer) -> object:
     ex = "13.6"
-    answer = written_answer(ex, answer, "## Meridia: draft mandate and SSR plan")
+    answer = written_answer(ex, answer, "deliverable", "## Meridia: draft mandate and SSR plan")
     if isinstance(answer, Feedback):
         return answer
     text = answer.casefold()
