@@ -17,6 +17,7 @@ import nbformat
 
 from .quiz import BANK_DIR, Question, QuizBank, load_bank
 from .reading import objectives, plain_markdown, reading_text
+from .shuffle import print_orders
 from .student import SOURCE_DIR
 
 
@@ -120,10 +121,17 @@ def _print_button(quiz_id: str, what: str) -> str:
             f"Print this {what}</button></p>")
 
 
+def printed(q: Question, order: list[int]) -> list:
+    """A question's options in the printed order (right answers spread over the letters)."""
+    choices = q.choices()
+    return [choices[i] for i in order] if order else list(choices)
+
+
 def render_quiz_sheets() -> str:
     parts = []
     for bank in banks():
         questions = []
+        orders = print_orders(bank.questions, bank.quiz_id)
         for n, q in enumerate(bank.questions, start=1):
             if q.type == "numeric":
                 unit = f" {_e(q.unit)}" if q.unit else ""
@@ -131,7 +139,7 @@ def render_quiz_sheets() -> str:
             else:
                 hint = " (tick all that apply)" if q.type == "multiple" else " (tick one)"
                 answer = (f'<p class="pk-hint">{hint.strip()}</p><ol class="pk-options" type="A">'
-                          + "".join(f"<li>{_e(o.text)}</li>" for o in q.choices()) + "</ol>")
+                          + "".join(f"<li>{_e(o.text)}</li>" for o in printed(q, orders[q.id])) + "</ol>")
             questions.append(f'<li class="pk-sheet-question"><p>{_e(q.prompt)}</p>{answer}</li>')
         parts.append(
             f'<section class="pk-sheet" id="sheet-{_e(bank.quiz_id)}" data-quiz="{_e(bank.quiz_id)}">'
@@ -141,7 +149,7 @@ def render_quiz_sheets() -> str:
     return "\n".join(parts)
 
 
-def _key_answer(q: Question) -> str:
+def _key_answer(q: Question, order: list[int]) -> str:
     if q.type == "numeric":
         tolerance = f" (accept ± {q.tolerance:g})" if q.tolerance else ""
         unit = f" {_e(q.unit)}" if q.unit else ""
@@ -149,11 +157,12 @@ def _key_answer(q: Question) -> str:
                 f"<p><em>Feedback:</em> {_e(q.feedback['correct'])}</p>"
                 f"<p><em>If too low:</em> {_e(q.feedback['low'])}</p>"
                 f"<p><em>If too high:</em> {_e(q.feedback['high'])}</p>")
-    right = [_letter(i) for i, o in enumerate(q.choices()) if o.correct]
+    options = printed(q, order)
+    right = [_letter(i) for i, o in enumerate(options) if o.correct]
     label = "Answers" if len(right) > 1 else "Answer"
     rows = "".join(f"<li>{'<strong>' if o.correct else ''}{_e(o.text)}{' ✔' if o.correct else ''}"
                    f"{'</strong>' if o.correct else ''}<br><em>Feedback:</em> {_e(o.feedback)}</li>"
-                   for o in q.choices())
+                   for o in options)
     return f'<p><strong>{label}: {", ".join(right)}</strong></p><ol class="pk-options" type="A">{rows}</ol>'
 
 
@@ -161,11 +170,12 @@ def render_answer_keys() -> str:
     parts = []
     for bank in banks():
         items = []
+        orders = print_orders(bank.questions, bank.quiz_id)
         for n, q in enumerate(bank.questions, start=1):
             source = f'<p class="pk-source">Source: {_e(q.source)}</p>' if q.source else ""
             items.append(f'<li class="pk-sheet-question"><p>{_e(q.prompt)} '
                          f'<span class="pk-level">({q.level}; objective {", ".join(map(str, q.objectives))})</span>'
-                         f"</p>{_key_answer(q)}{source}</li>")
+                         f"</p>{_key_answer(q, orders[q.id])}{source}</li>")
         parts.append(
             f'<section class="pk-sheet" id="key-{_e(bank.quiz_id)}" data-quiz="{_e(bank.quiz_id)}">'
             f"<h2>Chapter {int(bank.chapter)} answer key: {_e(bank.title)}</h2>"

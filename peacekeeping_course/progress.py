@@ -171,6 +171,48 @@ def record_exercise(exercise: str, status: str, path: Path | None = None) -> dic
     return update(change, path)
 
 
+def learner_seed(path: Path | None = None) -> str:
+    """This learner's seed for option orders and exam draws, created once and kept in the progress
+    file; '' when recording is off (then everyone sees the printed order)."""
+    path = path or progress_path()
+    if path is None:
+        return ""
+    learner = load(path).get("learner")
+    if isinstance(learner, dict) and isinstance(learner.get("seed"), str) and learner["seed"]:
+        return learner["seed"]
+    seed = os.urandom(8).hex()
+
+    def change(data: dict) -> None:
+        old = data.get("learner")
+        if isinstance(old, dict) and isinstance(old.get("seed"), str) and old["seed"]:
+            return  # another notebook made one first
+        data["learner"] = {"seed": seed}
+    saved = update(change, path)
+    return saved["learner"]["seed"] if saved else seed
+
+
+def record_exam(kind: str, score: int, total: int, passed: bool | None, detail: dict | None = None,
+                path: Path | None = None) -> dict | None:
+    """One finished attempt at the pre-test or the final exam."""
+    def change(data: dict) -> None:
+        exams = data.get("exams") if isinstance(data.get("exams"), dict) else {}
+        attempts = exams.get(kind) if isinstance(exams.get(kind), list) else []
+        attempts.append({"score": int(score), "total": int(total), "passed": passed,
+                         "detail": detail or {}, "finished": _now()})
+        exams[kind] = attempts
+        data["exams"] = exams
+    return update(change, path)
+
+
+def exam_attempts(kind: str, data: dict | None = None) -> list[dict]:
+    """Finished attempts at an exam, oldest first (malformed entries skipped)."""
+    data = load() if data is None else data
+    exams = data.get("exams") if isinstance(data.get("exams"), dict) else {}
+    attempts = exams.get(kind) if isinstance(exams.get(kind), list) else []
+    return [a for a in attempts if isinstance(a, dict) and isinstance(a.get("score"), int)
+            and isinstance(a.get("total"), int) and a["total"] > 0]
+
+
 # ---------------------------------------------------------------- the "My progress" view
 
 @dataclass(frozen=True)
@@ -218,8 +260,10 @@ def summary(data: dict | None = None) -> list[ChapterProgress]:
 class ProgressReport:
     """Display object: a table in JupyterLab, plain text elsewhere."""
 
-    def __init__(self, rows: list[ChapterProgress], path: Path | None):
+    def __init__(self, rows: list[ChapterProgress], path: Path | None, data: dict | None = None):
         self.rows, self.path = rows, path
+        data = data if data is not None else empty()
+        self.exams = f"{exam_line('pretest', data)} {exam_line('final', data)}"
 
     def _left(self, row: ChapterProgress) -> str:
         parts = []
@@ -230,7 +274,7 @@ class ProgressReport:
         return "; ".join(parts) or "nothing: chapter complete"
 
     def __repr__(self) -> str:
-        lines = ["My progress"]
+        lines = ["My progress", self.exams]
         for r in self.rows:
             lines.append(f"Chapter {int(r.chapter)} {r.title}: quiz {r.quiz_correct}/{r.quiz_total}, "
                          f"exercises {r.exercises_correct}/{r.exercises_total}. Left: {self._left(r)}")
@@ -250,6 +294,7 @@ class ProgressReport:
                  else f"Recording is off ({ENV_VAR}=off).")
         return (f"<div class='pk-progress'><h3>My progress</h3><p>Quiz questions answered correctly: "
                 f"<b>{quiz_done} of {quiz_all}</b>. Exercises solved: <b>{ex_done} of {ex_all}</b>. {where}</p>"
+                f"<p>{e(self.exams)}</p>"
                 "<table><thead><tr><th scope='col'>Chapter</th><th scope='col'>Quiz</th>"
                 "<th scope='col'>Exercises</th><th scope='col'>Still to do</th></tr></thead>"
                 f"<tbody>{body}</tbody></table></div>")
@@ -257,9 +302,95 @@ class ProgressReport:
 
 def show() -> ProgressReport:
     """Per-chapter scores and what is left, from this learner's progress file."""
-    return ProgressReport(summary(), progress_path())
+    data = load()
+    return ProgressReport(summary(data), progress_path(), data)
 
 
 def reset() -> None:
     """Start again: the current file is kept as a backup, then emptied."""
-    update(lambda data: data.update(empty()))
+    def change(data: dict) -> None:
+        seed = data.get("learner")
+        data.clear()
+        data.update(empty())
+        if isinstance(seed, dict):
+            data["learner"] = seed  # the same learner: option orders stay as they were
+    update(change)
+
+
+# ---------------------------------------------------------------- exams and the record of completion
+
+def exam_line(kind: str, data: dict | None = None) -> str:
+    """'Pre-test: 5 of 13 (38%).' / 'Final exam: best 26 of 30 (87%), passed; 2 attempts.'"""
+    attempts = exam_attempts(kind, data)
+    name = "Pre-test" if kind == "pretest" else "Final exam"
+    if not attempts:
+        return f"{name}: not taken yet."
+    if kind == "pretest":
+        first = attempts[0]
+        return f"{name}: {first['score']} of {first['total']} ({round(100 * first['score'] / first['total'])}%)."
+    best = max(attempts, key=lambda a: a["score"] / a["total"])
+    verdict = "passed" if best.get("passed") else "not passed yet"
+    plural = "s" if len(attempts) > 1 else ""
+    return (f"{name}: best {best['score']} of {best['total']} ({round(100 * best['score'] / best['total'])}%), "
+            f"{verdict}; {len(attempts)} attempt{plural}.")
+
+
+class CompletionRecord:
+    """A printable record of self-study from the progress file (not a certificate)."""
+
+    NOTE = ("This is a self-study record, not a certificate. It was produced from the learner's own "
+            "progress file; no institution has checked it. A trainer who needs proof of learning should "
+            "use a supervised final exam or the nbgrader assignments.")
+
+    def __init__(self, name: str, data: dict | None = None, today: _dt.date | None = None):
+        self.name = " ".join(str(name).split())[:120] or "(no name given)"
+        self.data = load() if data is None else data
+        self.rows = summary(self.data)
+        self.today = today or _dt.date.today()
+
+    def completed(self) -> list[ChapterProgress]:
+        return [r for r in self.rows if r.quiz_correct == r.quiz_total and r.exercises_correct == r.exercises_total]
+
+    def __repr__(self) -> str:
+        done = ", ".join(str(int(r.chapter)) for r in self.completed()) or "none"
+        return (f"Record of self-study: {self.name}, {self.today.isoformat()}. Chapters completed: {done}. "
+                f"{exam_line('pretest', self.data)} {exam_line('final', self.data)} {self.NOTE}")
+
+    def _repr_html_(self) -> str:
+        e = html.escape
+        done = self.completed()
+        chapters = (f"{len(done)} of {len(self.rows)} chapters completed "
+                    f"({', '.join(str(int(r.chapter)) for r in done)})." if done else "No chapter completed yet.")
+        body = "".join(
+            f"<tr><th scope='row'>{int(r.chapter)}. {e(r.title)}</th><td>{r.quiz_correct} of {r.quiz_total}</td>"
+            f"<td>{r.exercises_correct} of {r.exercises_total}</td>"
+            f"<td>{'completed' if r in done else 'not completed'}</td></tr>" for r in self.rows)
+        return (f"<div class='pk-record-sheet'><h2>Record of self-study</h2>"
+                "<p>Peacekeeping and Security Sector Reform: an open, interactive course</p>"
+                f"<p>Learner: <strong>{e(self.name)}</strong></p><p>Date: {self.today.isoformat()}</p>"
+                f"<p>{e(chapters)}</p><p>{e(exam_line('pretest', self.data))} {e(exam_line('final', self.data))}</p>"
+                "<table><caption>Chapters: quiz questions answered correctly and exercises solved</caption>"
+                "<thead><tr><th scope='col'>Chapter</th><th scope='col'>Quiz</th><th scope='col'>Exercises</th>"
+                f"<th scope='col'>Status</th></tr></thead><tbody>{body}</tbody></table>"
+                f"<p><strong>{e(self.NOTE)}</strong></p></div>")
+
+    def save(self, folder: Path | str = ".") -> Path:
+        """Write the record as a web page to print; never overwrites a file (adds -2, -3, ...)."""
+        folder = Path(folder)
+        stem = f"completion-record-{self.today.isoformat()}"
+        path, n = folder / f"{stem}.html", 1
+        while path.exists():
+            n += 1
+            path = folder / f"{stem}-{n}.html"
+        page = ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Record of self-study</title>"
+                "<style>body{font-family:sans-serif;max-width:48rem;margin:2rem auto}table{border-collapse:collapse}"
+                "th,td{border:1px solid #767676;padding:0.25rem 0.5rem;text-align:left}</style></head>"
+                f"<body>{self._repr_html_()}</body></html>")
+        with open(path, "x", encoding="utf-8") as handle:  # "x": fail rather than overwrite
+            handle.write(page)
+        return path
+
+
+def completion_record(name: str) -> CompletionRecord:
+    """Your record of self-study, to display; `.save()` writes it as a page to print."""
+    return CompletionRecord(name)

@@ -19,11 +19,13 @@ from typing import Any
 import yaml
 
 from .datasets import REPO_ROOT
-from .progress import record_quiz
+from .numeric import parse_number, read_number  # noqa: F401  (parse_number: public API)
+from .progress import learner_seed, record_quiz
+from .shuffle import permutation, print_orders
 
 BANK_DIR = REPO_ROOT / "book" / "quizzes"
 TYPES = ("single", "multiple", "truefalse", "numeric")
-LEVELS = ("recall", "apply", "analyse")
+LEVELS = ("recall", "apply", "analyse", "evaluate")  # defined in CONTRIBUTING.md
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -51,6 +53,7 @@ class Question:
     feedback: dict | None = None
     source: str = ""
     objectives: tuple[int, ...] = ()  # the chapter's learning objectives this question assesses
+    chapter: str = ""  # exam questions only: the chapter whose objectives it assesses
 
     def choices(self) -> tuple[Option, ...]:
         """Options as shown to the learner (true/false questions get two)."""
@@ -69,7 +72,7 @@ class QuizBank:
     path: Path
 
     def share_higher_order(self) -> float:
-        return sum(q.level in ("apply", "analyse") for q in self.questions) / len(self.questions)
+        return sum(q.level != "recall" for q in self.questions) / len(self.questions)
 
 
 # ---------------------------------------------------------------- loading and validation
@@ -122,17 +125,87 @@ def parse_bank(raw: Any, path: Path) -> QuizBank:
                     questions=tuple(questions), path=path)
 
 
+EXAM_DIR = REPO_ROOT / "book" / "exams"
+EXAM_KINDS = ("final", "pretest")
+
+
+@dataclass(frozen=True)
+class ExamBank:
+    """The final exam pool (`draw` questions per attempt, `pass_mark` in percent) or the pre-test."""
+    kind: str
+    title: str
+    questions: tuple[Question, ...]
+    path: Path
+    draw: int = 0
+    pass_mark: int = 0
+
+    @property
+    def quiz_id(self) -> str:
+        return self.kind
+
+
+def load_exam(kind: str) -> ExamBank:
+    """Load and validate `book/exams/<kind>.yml` (kind: final or pretest), or a path to one."""
+    path = Path(kind) if str(kind).endswith((".yml", ".yaml")) else EXAM_DIR / f"{kind}.yml"
+    if not path.exists():
+        raise QuizBankError(f"{path}: exam bank not found.")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        raise QuizBankError(f"{path.name}: not valid YAML ({err}).") from None
+    return parse_exam(raw, path)
+
+
+def parse_exam(raw: Any, path: Path) -> ExamBank:
+    name = path.name
+
+    def fail(problem: str, where: str = "") -> QuizBankError:
+        return QuizBankError(f"{name}: {where + ': ' if where else ''}{problem}")
+
+    if not isinstance(raw, dict):
+        raise fail("the exam bank must be a mapping with keys kind, title, questions.")
+    kind = raw.get("kind")
+    if kind not in EXAM_KINDS:
+        raise fail(f"'kind' must be one of {', '.join(EXAM_KINDS)}, not {kind!r}.")
+    allowed = {"kind", "title", "questions"} | ({"draw", "pass_mark"} if kind == "final" else set())
+    unknown = set(raw) - allowed
+    if unknown:
+        raise fail(f"unknown top-level key(s) {sorted(unknown)}.")
+    title = _text(raw.get("title"), "title", fail)
+    if not isinstance(raw.get("questions"), list) or not raw["questions"]:
+        raise fail("'questions' must be a non-empty list.")
+    questions, seen = [], set()
+    for n, item in enumerate(raw["questions"], start=1):
+        label = f"question {n}"
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            label = f"question {n} ('{item['id']}')"
+        q = _parse_question(item, lambda problem, where=label: fail(problem, where), exam=True)
+        if q.id in seen:
+            raise fail(f"duplicate id '{q.id}'.", label)
+        seen.add(q.id)
+        questions.append(q)
+    draw = pass_mark = 0
+    if kind == "final":
+        draw, pass_mark = raw.get("draw"), raw.get("pass_mark")
+        if not isinstance(draw, int) or isinstance(draw, bool) or not 1 <= draw <= len(questions):
+            raise fail(f"'draw' must be a whole number of questions between 1 and {len(questions)}.")
+        if not isinstance(pass_mark, int) or isinstance(pass_mark, bool) or not 1 <= pass_mark <= 100:
+            raise fail("'pass_mark' must be a percentage between 1 and 100.")
+    return ExamBank(kind=kind, title=title, questions=tuple(questions), path=path, draw=draw,
+                    pass_mark=pass_mark)
+
+
 def _text(value: Any, what: str, fail) -> str:
     if not isinstance(value, str) or not value.strip():
         raise fail(f"'{what}' must be non-empty text.")
     return value.strip()
 
 
-def _parse_question(item: Any, fail) -> Question:
+def _parse_question(item: Any, fail, exam: bool = False) -> Question:
     if not isinstance(item, dict):
         raise fail("each question must be a mapping.")
     allowed = {"id", "type", "level", "prompt", "objectives", "options", "answer", "tolerance", "unit",
-               "feedback", "source"}
+               "feedback", "source"} | ({"chapter"} if exam else set())
     unknown = set(item) - allowed
     if unknown:
         raise fail(f"unknown key(s) {sorted(unknown)}.")
@@ -151,6 +224,11 @@ def _parse_question(item: Any, fail) -> Question:
         raise fail("'objectives' must list the numbers of the learning objectives it assesses, e.g. [1, 3].")
     common = dict(id=qid, type=qtype, level=level, prompt=_text(item.get("prompt"), "prompt", fail),
                   source=str(item.get("source") or "").strip(), objectives=tuple(objectives))
+    if exam:
+        chapter = item.get("chapter")
+        if not isinstance(chapter, str) or not re.fullmatch(r"\d\d", chapter):
+            raise fail("'chapter' must be the chapter's two-digit number as text, e.g. \"05\".")
+        common["chapter"] = chapter
 
     if qtype in ("single", "multiple"):
         for key in ("answer", "tolerance", "unit", "feedback"):
@@ -209,18 +287,9 @@ class Grade:
     answered: bool = True
 
 
-def parse_number(text: Any) -> float | None:
-    """Read a learner's number: accepts '1,115', ' 71 ', '2.5'; returns None if it is not a number."""
-    if isinstance(text, bool):
-        return None
-    if isinstance(text, (int, float)):
-        return float(text) if math.isfinite(text) else None
-    if not isinstance(text, str):
-        return None
-    cleaned = text.strip().replace(",", "").replace("\u202f", "").replace(" ", "")
-    if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", cleaned):
-        return None
-    return float(cleaned)
+def _excerpt(response: Any, limit: int = 40) -> str:
+    text = str(response)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def grade(question: Question, response: Any) -> Grade:
@@ -229,14 +298,17 @@ def grade(question: Question, response: Any) -> Grade:
     if question.type == "numeric":
         if response is None or (isinstance(response, str) and not response.strip()):
             return Grade(False, "Type a number first, then press Check.", answered=False)
-        value = parse_number(response)
+        reading = read_number(response)
+        value = reading.value
         if value is None:
-            return Grade(False, f"'{response}' is not a number: type digits only, e.g. 1948.",
+            return Grade(False, f"'{_excerpt(response)}' is not a number: type digits only, e.g. 1948 or 25.6.",
                          answered=False)
         if abs(value - question.answer) <= question.tolerance + 1e-9:
             return Grade(True, "Correct.", (("", True, question.feedback["correct"]),))
+        hint = f" (Your answer was {reading.hint}.)" if reading.hint else ""
         side = "low" if value < question.answer else "high"
-        return Grade(False, f"Not quite: {side}er than the answer.", (("", False, question.feedback[side]),))
+        return Grade(False, f"Not quite: {side}er than the answer.{hint}",
+                     (("", False, question.feedback[side]),))
 
     choices = question.choices()
     if question.type == "multiple":
@@ -270,46 +342,75 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def json_for_html(data: Any) -> str:
+    """JSON safe inside a <script> element: no '<', '>' or '&' can end or comment it out."""
+    return (json.dumps(data, ensure_ascii=True).replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("&", "\\u0026"))
+
+
+def question_data(q: Question) -> dict:
+    """What quiz.js needs to grade a question (option feedback, numeric answer)."""
+    return {"id": q.id, "type": q.type, "answer": q.answer if q.type == "numeric" else None,
+            "tolerance": q.tolerance, "feedback": q.feedback if q.type == "numeric" else None,
+            "options": [{"correct": o.correct, "feedback": o.feedback} for o in q.choices()]}
+
+
+def question_html(q: Question, dom: str, heading: str, order: list[int], order_key: str,
+                  actions: bool = True) -> str:
+    """One question as a fieldset. Options appear in `order` (the printed order); quiz.js re-orders
+    them for the learner using `data-order-key`. Each input's value is the option's index in the bank."""
+    parts = [f'<fieldset class="pk-question" id="{dom}" data-qid="{_e(q.id)}" data-type="{q.type}" '
+             f'data-order-key="{_e(order_key)}">',
+             f'<legend><span class="pk-qnum">{_e(heading)}</span> '
+             f'<span class="pk-level">({_e(q.level)})</span> {_e(q.prompt)}</legend>']
+    if q.type == "numeric":
+        unit = f' <span class="pk-unit">{_e(q.unit)}</span>' if q.unit else ""
+        parts.append(f'<label class="pk-numeric" for="{dom}-input">Your answer</label> '
+                     f'<input type="text" inputmode="decimal" autocomplete="off" id="{dom}-input" '
+                     f'class="pk-number">{unit}')
+    else:
+        kind = "checkbox" if q.type == "multiple" else "radio"
+        if q.type == "multiple":
+            parts.append('<p class="pk-hint">Select all that apply.</p>')
+        choices = q.choices()
+        parts.append('<div class="pk-options">')
+        for i in order:
+            parts.append(f'<div class="pk-option"><input type="{kind}" name="{dom}" id="{dom}-{i}" '
+                         f'value="{i}"><label for="{dom}-{i}">{_e(choices[i].text)}</label></div>')
+        parts.append("</div>")
+    if actions:
+        parts.append('<div class="pk-actions"><button type="button" class="pk-check">Check</button> '
+                     '<button type="button" class="pk-retry" hidden>Try again</button></div>')
+    parts.append('<div class="pk-feedback" role="status" aria-live="polite"></div>')
+    if q.source:
+        parts.append(f'<p class="pk-source">Source: {_e(q.source)}</p>')
+    parts.append("</fieldset>")
+    return "\n".join(parts)
+
+
 def render_html(bank: QuizBank) -> str:
     """The quiz as HTML for the book; quiz.js makes it interactive. Everything is escaped."""
     qid = bank.quiz_id
-    data = {"quiz": qid, "questions": [
-        {"id": q.id, "type": q.type, "answer": q.answer if q.type == "numeric" else None,
-         "tolerance": q.tolerance, "feedback": q.feedback if q.type == "numeric" else None,
-         "options": [{"correct": o.correct, "feedback": o.feedback} for o in q.choices()]}
-        for q in bank.questions]}
+    data = {"quiz": qid, "questions": [question_data(q) for q in bank.questions]}
+    orders = print_orders(bank.questions, qid)
     parts = [f'<section class="pk-quiz" data-quiz="{_e(qid)}" aria-label="Quiz: {_e(bank.title)}">',
              f'<p class="pk-quiz-score" aria-live="polite">Score: <span class="pk-score-value">0</span>'
              f' of {len(bank.questions)} correct</p>']
     for n, q in enumerate(bank.questions, start=1):
-        dom = f"pkq-{qid}-{q.id}"
-        parts.append(f'<fieldset class="pk-question" id="{dom}" data-qid="{_e(q.id)}" data-type="{q.type}">')
-        parts.append(f'<legend><span class="pk-qnum">Question {n}</span> '
-                     f'<span class="pk-level">({_e(q.level)})</span> {_e(q.prompt)}</legend>')
-        if q.type == "numeric":
-            unit = f' <span class="pk-unit">{_e(q.unit)}</span>' if q.unit else ""
-            parts.append(f'<label class="pk-numeric" for="{dom}-input">Your answer</label> '
-                         f'<input type="text" inputmode="decimal" autocomplete="off" id="{dom}-input" '
-                         f'class="pk-number">{unit}')
-        else:
-            kind = "checkbox" if q.type == "multiple" else "radio"
-            if q.type == "multiple":
-                parts.append('<p class="pk-hint">Select all that apply.</p>')
-            for i, o in enumerate(q.choices()):
-                parts.append(f'<div class="pk-option"><input type="{kind}" name="{dom}" id="{dom}-{i}" '
-                             f'value="{i}"><label for="{dom}-{i}">{_e(o.text)}</label></div>')
-        parts.append('<div class="pk-actions"><button type="button" class="pk-check">Check</button> '
-                     '<button type="button" class="pk-retry" hidden>Try again</button></div>')
-        parts.append('<div class="pk-feedback" role="status" aria-live="polite"></div>')
-        if q.source:
-            parts.append(f'<p class="pk-source">Source: {_e(q.source)}</p>')
-        parts.append("</fieldset>")
-    payload = json.dumps(data, ensure_ascii=True).replace("</", "<\\/")
-    parts.append(f'<script type="application/json" class="pk-quiz-data">{payload}</script>')
+        parts.append(question_html(q, f"pkq-{qid}-{q.id}", f"Question {n}", orders[q.id], f"{qid}/{q.id}"))
+    parts.append(f'<script type="application/json" class="pk-quiz-data">{json_for_html(data)}</script>')
     parts.append('<noscript><p>This quiz needs JavaScript to check answers; the questions can '
                  'still be read.</p></noscript>')
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def display_order(q: Question, key: str, seed: str, printed: list[int]) -> list[int]:
+    """The learner's order of a question's options: shuffled by their seed; the printed order
+    when there is no seed (recording off) and for true/false."""
+    if not seed or q.type not in ("single", "multiple"):
+        return printed
+    return permutation(seed, key, len(q.choices()))
 
 
 # ---------------------------------------------------------------- widget (JupyterLab)
@@ -322,6 +423,8 @@ class QuizWidget:
 
         self.bank = bank
         self.results: dict[str, bool] = {}
+        self.seed = learner_seed()
+        self.orders = print_orders(bank.questions, bank.quiz_id)
         self.score = w.HTML(self._score_text())
         rows = [w.HTML(f"<h3>Quiz: {_e(bank.title)}</h3>"), self.score]
         for n, q in enumerate(bank.questions, start=1):
@@ -337,15 +440,16 @@ class QuizWidget:
 
         head = w.HTML(f"<p><b>Question {n}</b> <i>({_e(q.level)})</i> {_e(q.prompt)}</p>")
         parts = [head]
+        order = display_order(q, f"{self.bank.quiz_id}/{q.id}", self.seed, self.orders[q.id])
         if q.type in ("single", "multiple"):
             # full option texts as wrapped HTML; the controls carry only the letters, because
             # ipywidgets radio and checkbox labels do not wrap and long labels overlap
-            letters = [chr(ord("A") + i) for i in range(len(q.options))]
-            parts.append(w.HTML("".join(f"<p><b>{k}.</b> {_e(o.text)}</p>"
-                                        for k, o in zip(letters, q.options))))
+            letters = [chr(ord("A") + k) for k in range(len(order))]
+            parts.append(w.HTML("".join(f"<p><b>{k}.</b> {_e(q.options[i].text)}</p>"
+                                        for k, i in zip(letters, order))))
             labels = letters
         else:
-            labels = [o.text for o in q.choices()]
+            labels = [q.choices()[i].text for i in order]
         if q.type == "numeric":
             entry = w.Text(placeholder="Type a number" + (f" ({q.unit})" if q.unit else ""))
             read = lambda: entry.value  # noqa: E731
@@ -353,9 +457,9 @@ class QuizWidget:
             boxes = [w.Checkbox(value=False, description=t, indent=False,
                                 layout=w.Layout(width="auto")) for t in labels]
             entry = w.HBox(boxes)
-            read = lambda: {i for i, b in enumerate(boxes) if b.value}  # noqa: E731
+            read = lambda: {order[k] for k, b in enumerate(boxes) if b.value}  # noqa: E731
         else:
-            entry = w.RadioButtons(options=[(t, i) for i, t in enumerate(labels)], value=None,
+            entry = w.RadioButtons(options=[(t, i) for t, i in zip(labels, order)], value=None,
                                    description="Answer:", layout=w.Layout(width="auto"))
             read = lambda: entry.value  # noqa: E731
         check, retry = w.Button(description="Check", button_style="primary"), w.Button(description="Try again")

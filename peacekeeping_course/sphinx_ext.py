@@ -18,7 +18,7 @@ from docutils.parsers.rst import Directive
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
-from .quiz import QuizBankError, bank_path, load_bank, render_html
+from .quiz import EXAM_DIR, QuizBankError, bank_path, json_for_html, load_bank, load_exam, render_html
 
 HERE = Path(__file__).resolve().parent
 
@@ -36,6 +36,25 @@ class QuizDirective(Directive):
         except QuizBankError as err:
             raise self.error(f"quiz {quiz_id}: {err}")
         return [nodes.raw("", render_html(bank), format="html")]
+
+
+class ExamDirective(Directive):
+    """``{exam} final`` or ``{exam} pretest``: the pool as static HTML; quiz.js draws and grades."""
+    required_arguments = 1
+    has_content = False
+
+    def run(self):
+        from .exam import render_exam_html
+
+        kind = self.arguments[0].strip()
+        env = self.state.document.settings.env
+        env.note_dependency(str(EXAM_DIR / f"{kind}.yml"))
+        try:
+            bank = load_exam(kind)
+            body = render_exam_html(bank)
+        except QuizBankError as err:
+            raise self.error(f"exam {kind}: {err}")
+        return [nodes.raw("", body, format="html")]
 
 
 SOLUTION_MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
@@ -80,34 +99,65 @@ class DatasetsDirective(Directive):
         return [nodes.raw("", table, format="html")]
 
 
+def _outline_json(env) -> str:
+    from .progress import course_outline
+
+    chapters = []
+    for chapter, quiz_id, title, questions, exercises in course_outline():
+        env.note_dependency(str(bank_path(quiz_id)))
+        chapters.append({"number": int(chapter), "title": title, "quiz": quiz_id, "questions": questions,
+                         "exercises": exercises,
+                         "url": env.app.builder.get_relative_uri(env.docname, f"book/{quiz_id}")})
+    return json_for_html({"chapters": chapters})
+
+
 class ProgressDirective(Directive):
     """``{progress}``: the "My progress" view; quiz.js fills it from the browser's localStorage."""
 
     has_content = False
 
     def run(self):
-        from html import escape
-
-        from .progress import course_outline
-
         env = self.state.document.settings.env
-        chapters = []
-        for chapter, quiz_id, title, questions, exercises in course_outline():
-            env.note_dependency(str(bank_path(quiz_id)))
-            chapters.append({"number": int(chapter), "title": title, "quiz": quiz_id, "questions": questions,
-                             "exercises": exercises,
-                             "url": env.app.builder.get_relative_uri(env.docname, f"book/{quiz_id}")})
-        payload = json.dumps({"chapters": chapters}, ensure_ascii=True).replace("</", "<\\/")
         view = (
             '<section class="pk-progress" aria-label="My progress" hidden>'
-            '<p class="pk-progress-total" aria-live="polite"></p><p class="pk-progress-storage"></p>'
+            '<p class="pk-progress-total" aria-live="polite"></p><p class="pk-progress-exams"></p>'
+            '<p class="pk-progress-storage"></p>'
             '<table class="table"><caption>Progress by chapter</caption><thead><tr>'
             '<th scope="col">Chapter</th><th scope="col">Quiz: correct</th>'
             '<th scope="col">Exercises done (tick when finished)</th><th scope="col">Still to do</th>'
             '</tr></thead><tbody></tbody></table>'
             '<button type="button" class="pk-progress-reset">Reset my progress</button>'
-            f'<script type="application/json" class="pk-progress-outline">{payload}</script></section>'
+            f'<script type="application/json" class="pk-progress-outline">{_outline_json(env)}</script></section>'
             '<noscript><p>Progress tracking needs JavaScript.</p></noscript>')
+        return [nodes.raw("", view, format="html")]
+
+
+class CompletionRecordDirective(Directive):
+    """``{completion-record}``: a printable record of self-study from the browser's saved progress."""
+
+    has_content = False
+
+    def run(self):
+        env = self.state.document.settings.env
+        view = (
+            '<section class="pk-record" aria-label="Record of completion" hidden>'
+            '<p class="pk-record-form"><label for="pk-record-name">Your name, as it should appear on the record'
+            '</label> <input type="text" id="pk-record-name" class="pk-record-name" autocomplete="name"> '
+            '<button type="button" class="pk-record-print">Print the record</button></p>'
+            '<div class="pk-record-sheet"><h2>Record of self-study</h2>'
+            '<p class="pk-record-course">Peacekeeping and Security Sector Reform: an open, interactive course</p>'
+            '<p>Learner: <strong class="pk-record-learner"></strong></p>'
+            '<p>Date: <span class="pk-record-date"></span></p>'
+            '<p class="pk-record-chapters"></p><p class="pk-record-exams"></p>'
+            '<table class="table"><caption>Chapters: quiz questions answered correctly and exercises marked '
+            'done</caption><thead><tr><th scope="col">Chapter</th><th scope="col">Quiz</th>'
+            '<th scope="col">Exercises</th><th scope="col">Status</th></tr></thead><tbody></tbody></table>'
+            '<p class="pk-record-note"><strong>This is a self-study record, not a certificate.</strong> It was '
+            "produced by the learner's own browser from the progress saved there; no institution has "
+            "checked it, and exercises are ticked by the learner. A trainer who needs proof of learning "
+            "should use a supervised final exam or the nbgrader assignments.</p></div>"
+            f'<script type="application/json" class="pk-progress-outline">{_outline_json(env)}</script></section>'
+            '<noscript><p>The record is made from progress saved in the browser and needs JavaScript.</p></noscript>')
         return [nodes.raw("", view, format="html")]
 
 
@@ -242,6 +292,8 @@ def setup(app: Sphinx):
     app.add_directive("quiz", QuizDirective)
     app.add_directive("datasets", DatasetsDirective)
     app.add_directive("progress", ProgressDirective)
+    app.add_directive("exam", ExamDirective)
+    app.add_directive("completion-record", CompletionRecordDirective)
     for name in ("course-map", "quiz-sheets", "answer-keys"):
         app.add_directive(name, InstructorDirective)
     app.connect("config-inited", _add_paths)

@@ -48,7 +48,7 @@ def bank_with(**changes):
 
 @pytest.mark.parametrize("raw, problem", [
     (bank_with(type="essay"), "type must be one of single, multiple, truefalse, numeric"),
-    (bank_with(level="remember"), "level must be one of recall, apply, analyse"),
+    (bank_with(level="remember"), "level must be one of recall, apply, analyse, evaluate"),
     (bank_with(prompt=""), "'prompt' must be non-empty text"),
     (bank_with(options=[{"text": "A", "correct": True, "feedback": "x"},
                         {"text": "B", "correct": True, "feedback": "y"}]), "exactly one correct option (found 2)"),
