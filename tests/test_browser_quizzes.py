@@ -26,6 +26,11 @@ def questions_of_type(quiz_id, kind):
     return [q for q in load_bank(quiz_id).questions if q.type == kind]
 
 
+def option(box, index: int):
+    """The input of the bank's option `index`, wherever the learner's shuffled order shows it."""
+    return box.locator(f"input[value='{index}']")
+
+
 def score(page) -> int:
     return int(page.locator("section.pk-quiz .pk-score-value").first.inner_text())
 
@@ -34,7 +39,7 @@ def wrong_answer_explains_itself_then_right_answer_scores(page, question):
     wrong = next(i for i, o in enumerate(question.options) if not o.correct)
     right = next(i for i, o in enumerate(question.options) if o.correct)
     box, before = question_box(page, question.id), score(page)
-    box.locator("input").nth(wrong).check()
+    option(box, wrong).check()
     box.locator(".pk-check").click()
     feedback = box.locator(".pk-feedback")
     assert "pk-wrong" in feedback.get_attribute("class")
@@ -44,9 +49,9 @@ def wrong_answer_explains_itself_then_right_answer_scores(page, question):
     retry = box.locator(".pk-retry")
     assert retry.is_visible()
     retry.click()
-    assert feedback.inner_text() == "" and not box.locator("input").nth(wrong).is_checked()
+    assert feedback.inner_text() == "" and not option(box, wrong).is_checked()
 
-    box.locator("input").nth(right).check()
+    option(box, right).check()
     box.locator(".pk-check").click()
     assert "pk-right" in feedback.get_attribute("class")
     assert question.options[right].feedback[:60] in feedback.inner_text()
@@ -56,11 +61,12 @@ def wrong_answer_explains_itself_then_right_answer_scores(page, question):
 def keyboard_alone_answers_a_question(page, question):
     right = next(i for i, o in enumerate(question.options) if o.correct)
     box = question_box(page, question.id)
+    shown = [int(v) for v in box.locator("input").evaluate_all("inputs => inputs.map(i => i.value)")]
     box.locator("input").first.focus()
-    page.keyboard.press("Space")  # select the first option
-    for _ in range(right):
+    page.keyboard.press("Space")  # select the first option shown
+    for _ in range(shown.index(right)):
         page.keyboard.press("ArrowDown")  # arrow keys move the choice within the group
-    assert box.locator("input").nth(right).is_checked()
+    assert option(box, right).is_checked()
     page.keyboard.press("Tab")  # leaves the radio group for the Check button
     assert page.evaluate("document.activeElement.className") == "pk-check"
     page.keyboard.press("Enter")
@@ -85,14 +91,14 @@ def numeric_question_explains_bad_input_then_accepts_the_answer(page, question):
 def multiple_select_needs_every_right_option(page, question):
     box = question_box(page, question.id)
     right = [i for i, o in enumerate(question.options) if o.correct]
-    box.locator("input").nth(right[0]).check()
+    option(box, right[0]).check()
     box.locator(".pk-check").click()
     if len(right) > 1:
         assert "missed" in box.locator(".pk-feedback").inner_text()
         assert "pk-wrong" in box.locator(".pk-feedback").get_attribute("class")
         box.locator(".pk-retry").click()
     for i in right:
-        box.locator("input").nth(i).check()
+        option(box, i).check()
     box.locator(".pk-check").click()
     assert "pk-right" in box.locator(".pk-feedback").get_attribute("class")
 
@@ -119,7 +125,7 @@ def test_progress_survives_a_reload_and_shows_on_my_progress(site):
     question = first_of_type(quiz_id, "single")
     right = next(i for i, o in enumerate(question.options) if o.correct)
     box = question_box(page, question.id)
-    box.locator("input").nth(right).check()
+    option(box, right).check()
     box.locator(".pk-check").click()
 
     page.reload(wait_until="load")  # same browser context, so the same localStorage
@@ -156,7 +162,7 @@ def test_corrupt_saved_progress_never_breaks_a_quiz(site):
     question = first_of_type(quiz_id, "single")
     right = next(i for i, o in enumerate(question.options) if o.correct)
     box = question_box(page, question.id)
-    box.locator("input").nth(right).check()
+    option(box, right).check()
     box.locator(".pk-check").click()
     assert "pk-right" in box.locator(".pk-feedback").get_attribute("class")
     kept = page.evaluate("Object.keys(localStorage).filter(k => k.includes('corrupt')).length")

@@ -11,7 +11,7 @@ import pytest
 from peacekeeping_course.student import SOURCE_DIR, STUDENT_DIR, generate, student_version
 
 REPO = Path(__file__).resolve().parent.parent
-LESSONS = sorted(p for p in (REPO / "notebooks").glob("*.ipynb") if p.stem != "my-progress")
+LESSONS = sorted((REPO / "notebooks").glob("[0-9][0-9]-*.ipynb"))  # chapters, not my-progress or the exams
 SOURCES = sorted(SOURCE_DIR.glob("*.ipynb"))
 STUDENTS = sorted(STUDENT_DIR.glob("*.ipynb"))
 
