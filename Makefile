@@ -15,7 +15,8 @@ help:
 	@echo "make serve    serve the built book on http://127.0.0.1:$(PORT)"
 	@echo "make data     re-derive data/ from the raw files in RAW=$(RAW)"
 	@echo "make student  regenerate the student exercise notebooks and nbgrader sources from exercises/solutions"
-	@echo "make nbgrader regenerate only the nbgrader source assignments (exercises/nbgrader/source)"
+	@echo "make nbgrader regenerate only the nbgrader source assignments (exercises/nbgrader/source);"
+	@echo "              EXAM_SEED=name draws a new pre-test/final-exam paper for a new class"
 	@echo "make slides   build a reveal.js slide deck per chapter into _build/slides (works offline)"
 	@echo "make outputs  re-run the notebooks and store their outputs"
 	@echo "make bench    time the build and notebooks, weigh every page"
@@ -53,9 +54,11 @@ data: $(STAMP)
 student: $(STAMP)
 	$(BIN)/python -m peacekeeping_course.student
 	$(BIN)/python -m peacekeeping_course.grading
+	$(BIN)/python -m peacekeeping_course.exam_release
 
 nbgrader: $(STAMP)
 	$(BIN)/python -m peacekeeping_course.grading
+	$(BIN)/python -m peacekeeping_course.exam_release $(if $(EXAM_SEED),--seed $(EXAM_SEED))
 
 slides: $(STAMP)
 	$(BIN)/python -m peacekeeping_course.slides _build/slides

@@ -2,7 +2,7 @@
 `.../final-exam`), drawn from the pools in `book/exams/`.
 
     python -m peacekeeping_course.exam_release                 # write both source assignments
-    python -m peacekeeping_course.exam_release --seed spring-26 # a new draw for a new class
+    python -m peacekeeping_course.exam_release --seed spring-26 # a new draw for a new class (kept after)
     python -m peacekeeping_course.exam_release --check         # fail if the committed ones are stale
 
 The whole class answers the same draw (a released notebook is one file); options are printed in an
@@ -99,14 +99,24 @@ def source_notebook(bank: ExamBank, seed: str) -> nbformat.NotebookNode:
         cell.id = cell.metadata.get("nbgrader", {}).get("grade_id") or f"{name}-text-{k:02d}"
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-                   "language_info": {"name": "python"}}
+                   "language_info": {"name": "python"}, "peacekeeping": {"exam_seed": seed}}
     return nb
 
 
-def generate(check_only: bool = False, seed: str = DEFAULT_SEED, course_dir=COURSE_DIR) -> list[str]:
+def current_seed(path) -> str:
+    """The seed the committed assignment was drawn with (the default if there is none)."""
+    try:
+        return nbformat.read(path, as_version=4).metadata["peacekeeping"]["exam_seed"]
+    except (OSError, KeyError, TypeError, ValueError):
+        return DEFAULT_SEED
+
+
+def generate(check_only: bool = False, seed: str | None = None, course_dir=COURSE_DIR) -> list[str]:
+    """Write (or compare) both assignments. Without a seed, each keeps the draw it was made with."""
     outputs = {}
     for kind, name in NAMES.items():
-        outputs[course_dir / "source" / name / f"{name}.ipynb"] = render(source_notebook(load_exam(kind), seed))
+        path = course_dir / "source" / name / f"{name}.ipynb"
+        outputs[path] = render(source_notebook(load_exam(kind), seed or current_seed(path)))
     return [str(p.relative_to(REPO_ROOT)) if p.is_relative_to(REPO_ROOT) else str(p)
             for p in sync(outputs, check_only)]
 
@@ -114,7 +124,7 @@ def generate(check_only: bool = False, seed: str = DEFAULT_SEED, course_dir=COUR
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Write the pre-test and final-exam nbgrader assignments.")
     parser.add_argument("--check", action="store_true", help="only report stale files, write nothing")
-    parser.add_argument("--seed", default=DEFAULT_SEED, help="draw for a new class (default: %(default)s)")
+    parser.add_argument("--seed", help="draw a new paper for a new class (default: keep the current draw)")
     args = parser.parse_args(argv)
     stale = generate(check_only=args.check, seed=args.seed)
     if args.check and stale:

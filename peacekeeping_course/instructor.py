@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import nbformat
 
-from .quiz import BANK_DIR, Question, QuizBank, load_bank
+from .quiz import BANK_DIR, EXAM_DIR, Question, QuizBank, load_bank, load_exam
 from .reading import objectives, plain_markdown, reading_text
 from .shuffle import print_orders
 from .student import SOURCE_DIR
@@ -58,6 +58,7 @@ class ObjectiveRow:
     text: str
     questions: tuple[tuple[int, Question], ...]  # (position in the quiz, question)
     exercises: tuple[str, ...]
+    exam: tuple[Question, ...] = ()  # final-exam pool and pre-test questions on this objective
 
 
 def course_map(bank: QuizBank) -> tuple[list[ObjectiveRow], list[str]]:
@@ -70,9 +71,12 @@ def course_map(bank: QuizBank) -> tuple[list[ObjectiveRow], list[str]]:
         if wrong:
             raise ValueError(f"{bank.quiz_id}: {where} names objective(s) {wrong}, but the chapter has "
                              f"{len(texts)}.")
+    exam = [q for kind in ("pretest", "final") if (EXAM_DIR / f"{kind}.yml").exists()
+            for q in load_exam(kind).questions if q.chapter == bank.chapter]
     rows = [ObjectiveRow(n, text,
                          tuple((i, q) for i, q in enumerate(bank.questions, start=1) if n in q.objectives),
-                         tuple(e for e, numbers in exercises.items() if n in numbers))
+                         tuple(e for e, numbers in exercises.items() if n in numbers),
+                         tuple(q for q in exam if n in q.objectives))
             for n, text in enumerate(texts, start=1)]
     return rows, [e for e, numbers in exercises.items() if not numbers]
 
@@ -91,11 +95,13 @@ def render_course_map(link) -> str:
             quiz = ", ".join(f'<a href="{reading}#pkq-{_e(bank.quiz_id)}-{_e(q.id)}" title="{_e(q.prompt[:120])}">'
                              f"Q{i}</a> <span class=\"pk-level\">({q.level})</span>" for i, q in row.questions)
             exercises = ", ".join(f'<a href="{solutions}">{e}</a>' for e in row.exercises)
+            exam = ", ".join(f'<span title="{_e(q.prompt[:120])}">{"pre-test" if q.id.startswith("pre") else "exam"} '
+                             f'({q.level})</span>' for q in row.exam)
             gap = "" if row.questions or row.exercises else (
                 '<span class="pk-gap">No quiz question or exercise yet: assess it through the session\'s '
                 "discussion prompts.</span>")
             body.append(f"<tr><th scope=\"row\">{row.number}</th><td>{_inline(row.text)}</td>"
-                        f"<td>{quiz or '–'}</td><td>{exercises or '–'}{gap}</td></tr>")
+                        f"<td>{quiz or '–'}</td><td>{exercises or '–'}{gap}</td><td>{exam or '–'}</td></tr>")
         note = ""
         if other:
             note = (f'<p class="pk-map-note">Data-skill exercises not tied to one objective: '
@@ -105,7 +111,8 @@ def render_course_map(link) -> str:
             f'<p><a href="{reading}">Reading</a> · taught in {sessions}</p>'
             f'<table class="table"><caption>Chapter {chapter}: objectives and the items that assess them'
             '</caption><thead><tr><th scope="col">#</th><th scope="col">Learning objective</th>'
-            '<th scope="col">Quiz questions</th><th scope="col">Exercises</th></tr></thead>'
+            '<th scope="col">Quiz questions</th><th scope="col">Exercises</th>'
+            '<th scope="col">Pre-test and final-exam pool</th></tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table>{note}</section>")
     return "\n".join(parts)
 

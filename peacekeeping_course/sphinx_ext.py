@@ -171,7 +171,8 @@ class InstructorDirective(Directive):
         from . import instructor
 
         env = self.state.document.settings.env
-        for path in list(instructor.BANK_DIR.glob("*.yml")) + list(instructor.SOURCE_DIR.glob("*.ipynb")):
+        for path in (list(instructor.BANK_DIR.glob("*.yml")) + list(instructor.EXAM_DIR.glob("*.yml"))
+                     + list(instructor.SOURCE_DIR.glob("*.ipynb"))):
             env.note_dependency(str(path))
         for path in (instructor.BANK_DIR.parent).glob("[0-9][0-9]-*.md"):
             env.note_dependency(str(path))
