@@ -29,6 +29,7 @@ def lab(tmp_path_factory):
     """JupyterLab on a copy of a lesson notebook (so autosave cannot touch the course files)."""
     root = tmp_path_factory.mktemp("lab")
     shutil.copy(REPO / "notebooks/01-peacekeeping-role.ipynb", root / "lesson.ipynb")
+    shutil.copy(REPO / "notebooks/pre-test.ipynb", root / "pre-test.ipynb")
     port = _free_port()
     jupyter = Path(sys.executable).parent / "jupyter"
     process = subprocess.Popen(
@@ -49,8 +50,9 @@ def lab(tmp_path_factory):
         process.wait(timeout=30)
 
 
-def _run_lesson_and_answer(page, lab: str) -> None:
-    page.goto(f"{lab}/lab/tree/lesson.ipynb")
+def _open_and_run_all(page, lab: str, name: str) -> None:
+    # a workspace of its own, so that JupyterLab does not restore another test's open notebook
+    page.goto(f"{lab}/lab/workspaces/{name.split('.')[0]}/tree/{name}")
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=180_000)
     # a JupyterLab that has only just started may not have listed its kernels yet and asks which
     # kernel to use; the notebook's own kernel (Python 3) is the one preselected
@@ -63,6 +65,10 @@ def _run_lesson_and_answer(page, lab: str) -> None:
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=180_000)
     page.get_by_role("menuitem", name="Run").click()
     page.get_by_text("Run All Cells", exact=True).click()
+
+
+def _run_lesson_and_answer(page, lab: str) -> None:
+    _open_and_run_all(page, lab, "lesson.ipynb")
     quiz = page.locator(".widget-vbox", has_text="Quiz: The role of peacekeeping").first
     quiz.wait_for(timeout=120_000)
     # the widget, not the static HTML fallback, is what JupyterLab shows
@@ -94,3 +100,20 @@ def test_quiz_is_an_interactive_widget_in_jupyterlab(lab):
                 page.screenshot(path=str(REPO / "_build" / "jupyterlab-first-attempt.png"))
             finally:
                 page.close()
+
+
+def test_pretest_is_an_interactive_widget_that_grades_on_submit(lab):
+    with browser() as chromium:
+        page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+        page.set_default_timeout(90_000)
+        try:
+            _open_and_run_all(page, lab, "pre-test.ipynb")
+            exam = page.locator(".widget-vbox", has_text="Submit my answers").first
+            exam.wait_for(timeout=120_000)
+            assert page.locator("section.pk-exam").count() == 0
+            exam.locator("input[type=radio]").first.check()
+            exam.get_by_role("button", name="Submit my answers").click()
+            exam.locator(".widget-html", has_text="You answered").first.wait_for(timeout=90_000)
+            assert "Start with chapter" in exam.inner_text() or "every question correctly" in exam.inner_text()
+        finally:
+            page.close()
