@@ -240,3 +240,13 @@ def test_completion_record_says_what_it_is_and_never_overwrites(tmp_path, monkey
     assert "Ada &lt;b&gt;Lovelace&lt;/b&gt;" in page and "not a certificate" in page and "Pre-test: 5 of 13" in page
     first, second = record.save(tmp_path), record.save(tmp_path)
     assert first != second and first.exists() and second.name.endswith("-2.html")
+
+
+def test_session_plans_name_only_questions_that_exist():
+    from pathlib import Path
+    known = {q.id for _, q in ALL}
+    for page in sorted((Path(__file__).resolve().parent.parent / "book" / "instructors").glob("session-*.md")):
+        for line in page.read_text(encoding="utf-8").splitlines():
+            if re.search(r"\bquiz\b", line, flags=re.I):  # ids in backticks, not citation keys ({cite:p}`key`)
+                named = set(re.findall(r"(?<![}\w])`([a-z0-9]+(?:-[a-z0-9]+)+)`", line)) - {b.quiz_id for b in CHAPTER_BANKS}
+                assert named <= known, f"{page.name} names quiz question(s) that no bank has: {sorted(named - known)}"
