@@ -4,14 +4,21 @@
     python -m peacekeeping_course.grading --check  # fail if a committed source assignment is stale
 
 Each exercise source notebook `exercises/solutions/NN-slug.ipynb` becomes the nbgrader assignment
-`NN-slug`. Its answer cells are already nbgrader solution cells; every `check("N.M", answer_N_M)`
-cell becomes two locked autograder test cells:
+`NN-slug`. Its answer cells are already nbgrader solution cells. Nothing a learner can run in the
+released notebook says whether a graded answer is right:
 
-- a visible test (1 point): the exercise is answered, in the form it asks for;
-- a hidden test (2 points): the answer is correct. Its code is removed from the released
-  notebook, and nbgrader puts it back when it autogrades.
+- every `check("N.M", answer_N_M)` cell of an autograded exercise becomes two locked autograder tests:
+  a visible test (1 point) that only confirms that the exercise is answered, in the form it asks for
+  (`checks.check_form`: silent when the form is right, a message about the form otherwise), and a
+  hidden test (2 points) that the answer is correct (`checks.evaluate`). nbgrader removes the hidden
+  test's code from the released notebook and puts it back when it autogrades; its message (the
+  self-study check's explanation) then reaches the learner in the graded feedback;
+- a written task (a check registered with `rubric_points`) is graded by the instructor with its rubric:
+  its answer cell becomes a manually graded answer cell worth the rubric's maximum, with no autograded
+  points, and its check cell a locked self-check (length and parts asked for; never a verdict);
+- the setup cell imports `check_form` instead of `check`, and the introduction explains the grading.
 
-Both tests use the same checks as the self-study notebooks (`peacekeeping_course.checks`), so the
+The checks themselves are shared with the self-study notebooks (`peacekeeping_course.checks`), so the
 grading rules live in one place.
 """
 
@@ -20,65 +27,124 @@ from __future__ import annotations
 import copy
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 import nbformat
 
+from .checks import RUBRIC_POINTS
 from .datasets import REPO_ROOT
 from .student import SOURCE_DIR, generator_main, render, sync
 
 COURSE_DIR = REPO_ROOT / "exercises" / "nbgrader"
 CHECK_CELL = re.compile(r'check\("(?P<exercise>\d+\.\d+)", (?P<answer>answer_\d+_\d+)\)')
+SELF_STUDY_IMPORT = "from peacekeeping_course import check, load"
+GRADED_IMPORT = "from peacekeeping_course import load\nfrom peacekeeping_course.checks import check_form"
+HOW_THEY_WORK = re.compile(r"\*\*How they work\.\*\*.*\Z", re.S)
 VISIBLE_POINTS, HIDDEN_POINTS = 1, 2
 
 VISIBLE_TEST = '''\
 # Autograder test (visible): exercise {exercise} is answered, in the form it asks for.
-from peacekeeping_course import check
+# It shows nothing when the form is right, and never says whether the answer is right.
+from peacekeeping_course.checks import check_form
 
-feedback = check("{exercise}", {answer})
-display(feedback)
-assert feedback.status not in ("unanswered", "invalid"), f"Exercise {exercise}: {{feedback.message}}"'''
+_form = check_form("{exercise}", {answer})
+assert _form.status == "answered", f"Exercise {exercise}: {{_form.message}}"'''
 
 HIDDEN_TEST = '''\
 # Autograder test (hidden): the answer to exercise {exercise} is correct.
 ### BEGIN HIDDEN TESTS
-assert check("{exercise}", {answer}).correct, "Exercise {exercise} is not correct yet."
+from peacekeeping_course.checks import evaluate
+
+_result = evaluate("{exercise}", {answer})
+assert _result.correct, f"Exercise {exercise}: {{_result.message}}"
 ### END HIDDEN TESTS'''
+
+SELF_CHECK = '''\
+# Self-check (no points): exercise {exercise} has the parts the task asks for.
+# It never says whether your text is good: your instructor grades it with the rubric ({points} points).
+check_form("{exercise}", {answer})'''
+
+
+def graded_intro(first: str, written: dict[str, int]) -> str:
+    """The paragraph that replaces the self-study "How they work" in a graded notebook."""
+    text = ("**How this assignment is graded.** Write each answer in its variable (such as `{first}`) and run "
+            "the cell after it. That cell is an autograder test: it shows nothing if your answer is there and "
+            "has the form the exercise asks for, and a message about the form if it does not (for example "
+            "*not answered yet*). It never tells you whether an answer is right. After you submit, {each} earns "
+            f"{VISIBLE_POINTS} point for an answer in the right form and {HIDDEN_POINTS} more points if it is "
+            "correct, and your feedback explains any mistake. Charts and the *Going further* task are not part "
+            "of the automatic grade.").format(first=first, each="each exercise except " + " and ".join(written)
+                                               if written else "each exercise")
+    for ex, points in written.items():
+        rubric = ("the capstone rubric, which has the same six criteria as the rubric in the exercise"
+                  if ex == "13.6" else "the rubric in the exercise")
+        text += (f" Your instructor grades exercise {ex} by hand, with {rubric} (up to {points} points). The "
+                 "cell after it only confirms that the parts the task asks for are there, and never says "
+                 "whether your text is good.")
+    text += " Before you submit, restart the kernel and run all the cells."
+    return textwrap.fill(text, width=106, break_long_words=False, break_on_hyphens=False)
+
+
+def _cell(make, source: str, grade_id: str, **nbgrader) -> nbformat.NotebookNode:
+    cell = make(source)
+    cell.id = grade_id
+    cell.metadata = {"nbgrader": {"grade": False, "grade_id": grade_id, "locked": True, "schema_version": 3,
+                                  "solution": False, **nbgrader}}
+    return cell
 
 
 def _test_cell(source: str, grade_id: str, points: int) -> nbformat.NotebookNode:
-    cell = nbformat.v4.new_code_cell(source)
-    cell.id = grade_id
-    cell.metadata = {"nbgrader": {"grade": True, "grade_id": grade_id, "locked": True,
-                                  "points": points, "schema_version": 3, "solution": False}}
-    return cell
+    return _cell(nbformat.v4.new_code_cell, source, grade_id, grade=True, points=points)
 
 
 def source_assignment(solution: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
     """The nbgrader source notebook for one exercise notebook (solutions and hidden tests in it)."""
     nb = copy.deepcopy(solution)
-    cells, answered, tested = [], set(), set()
+    cells, answered, tested, imports = [], set(), set(), 0
+    written = {}
     for cell in nb.cells:
         meta = cell.metadata.get("nbgrader", {})
         if meta.get("solution"):
-            answered.add(meta["grade_id"].removeprefix("answer-").replace("-", "."))
+            exercise = meta["grade_id"].removeprefix("answer-").replace("-", ".")
+            answered.add(exercise)
+            if exercise in RUBRIC_POINTS:  # a manually graded answer: the rubric's points, no tests
+                written[exercise] = RUBRIC_POINTS[exercise]
+                meta.update(grade=True, points=RUBRIC_POINTS[exercise])
         found = CHECK_CELL.fullmatch(cell.source.strip()) if cell.cell_type == "code" else None
         if found is None:
             if cell.cell_type == "code":
                 cell.outputs, cell.execution_count = [], None
+                if SELF_STUDY_IMPORT in cell.source:
+                    cell.source = cell.source.replace(SELF_STUDY_IMPORT, GRADED_IMPORT)
+                    imports += 1
+                if re.search(r"\bcheck\(", cell.source):
+                    raise ValueError(f"{name}: a code cell calls check() outside a check cell; the released "
+                                     "notebook would show a verdict before submission")
             cell.metadata.pop("execution", None)
             cells.append(cell)
             continue
         exercise, answer = found["exercise"], found["answer"]
         slug = exercise.replace(".", "-")
-        cells.append(_test_cell(VISIBLE_TEST.format(exercise=exercise, answer=answer), f"test-{slug}",
-                                VISIBLE_POINTS))
-        cells.append(_test_cell(HIDDEN_TEST.format(exercise=exercise, answer=answer), f"hidden-test-{slug}",
-                                HIDDEN_POINTS))
+        if exercise in RUBRIC_POINTS:
+            cells.append(_cell(nbformat.v4.new_code_cell, SELF_CHECK.format(
+                exercise=exercise, answer=answer, points=RUBRIC_POINTS[exercise]), f"self-check-{slug}"))
+        else:
+            cells.append(_test_cell(VISIBLE_TEST.format(exercise=exercise, answer=answer), f"test-{slug}",
+                                    VISIBLE_POINTS))
+            cells.append(_test_cell(HIDDEN_TEST.format(exercise=exercise, answer=answer), f"hidden-test-{slug}",
+                                    HIDDEN_POINTS))
         tested.add(exercise)
     if answered != tested:
         raise ValueError(f"{name}: every answer cell needs one check cell; answered {sorted(answered)}, "
                          f"checked {sorted(tested)}")
+    if imports != 1:
+        raise ValueError(f"{name}: expected one setup cell with `{SELF_STUDY_IMPORT}`, found {imports}")
+    intro = nb.cells[0]
+    if intro.cell_type != "markdown" or not HOW_THEY_WORK.search(intro.source):
+        raise ValueError(f"{name}: the first cell should end with the paragraph **How they work.**")
+    first = f"answer_{min(tested, key=lambda e: [int(p) for p in e.split('.')]).replace('.', '_')}"
+    intro.source = HOW_THEY_WORK.sub(lambda _: graded_intro(first, written), intro.source)
     nb.cells = cells
     nb.metadata.pop("widgets", None)
     nb.metadata["language_info"] = {"name": "python"}

@@ -162,12 +162,18 @@ def record_quiz(quiz_id: str, question_id: str, correct: bool, path: Path | None
     return update(change, path)
 
 
+# Exercise statuses that count as done: a right answer, or a written task (graded with a rubric)
+# whose check found the length and every part asked for.
+DONE_STATUSES = ("correct", "complete")
+
+
 def record_exercise(exercise: str, status: str, path: Path | None = None) -> dict | None:
+    """Record one check; `ever_correct` (kept under that name for old files) means "ever done"."""
     def change(data: dict) -> None:
         entry = data["exercises"].get(exercise) or {}
         data["exercises"][exercise] = {
             "status": status, "attempts": int(entry.get("attempts", 0)) + 1,
-            "ever_correct": bool(entry.get("ever_correct")) or status == "correct", "updated": _now()}
+            "ever_correct": bool(entry.get("ever_correct")) or status in DONE_STATUSES, "updated": _now()}
     return update(change, path)
 
 

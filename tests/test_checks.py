@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from peacekeeping_course.checks import CHECKS, Feedback, check
+from peacekeeping_course import progress
+from peacekeeping_course.checks import CHECKS, FORM_OK, RUBRIC_POINTS, Feedback, check, check_form, evaluate
 
 RIGHT = {
     "1.1": (2015, 107088),
@@ -77,7 +78,8 @@ WEIRD = [None, "", "   ", [], {}, (), object(), float("nan"), True, False, "twel
 def test_any_input_to_any_check_gets_friendly_feedback_never_a_traceback(exercise, answer):
     result = check(exercise, answer)
     assert isinstance(result, Feedback)
-    assert result.status in {"incorrect", "invalid", "unanswered"}
+    verdict = "incomplete" if exercise in RUBRIC_POINTS else "incorrect"
+    assert result.status in {verdict, "invalid", "unanswered"}
     assert result.message and "Traceback" not in result.message
     assert "could not be checked" not in result.message, "the check itself raised an exception"
 
@@ -97,3 +99,84 @@ def test_feedback_renders_as_escaped_html_and_text():
     result = check("1.4", {"A": "<b>"})
     assert "<b>" not in result._repr_html_() and "&lt;b&gt;" in result._repr_html_()
     assert repr(result).startswith("⚠️ Exercise 1.4:")
+
+
+# ---------------------------------------------------------------- what a graded notebook may show
+
+@pytest.mark.parametrize("exercise", sorted(CHECKS))
+@pytest.mark.parametrize("answer", WEIRD, ids=lambda a: type(a).__name__)
+def test_check_form_never_gives_a_verdict(exercise, answer):
+    """check_form is all a learner sees before submitting an nbgrader assignment: a form message, or
+    one fixed reply whatever the answer; written tasks get their self-check, never "correct"."""
+    form = check_form(exercise, answer)
+    if exercise in RUBRIC_POINTS:
+        assert form.status in {"incomplete", "complete", "invalid", "unanswered"}
+    else:
+        assert form.status in {"answered", "invalid", "unanswered"}
+        assert form.status != "answered" or form.message == FORM_OK
+
+
+@pytest.mark.parametrize("answer", [RIGHT["1.4"], {**RIGHT["1.4"], "D": "consent"}, {"A": "consent"}],
+                         ids=["right", "wrong", "partial"])
+def test_check_form_replies_the_same_to_right_wrong_and_partial_answers(answer):
+    assert repr(check_form("1.4", answer)) == repr(check_form("1.4", RIGHT["1.4"])) == f"📨 Exercise 1.4: {FORM_OK}"
+    assert check_form("1.4", answer)._repr_html_() == check_form("1.4", RIGHT["1.4"])._repr_html_()
+
+
+def test_check_form_passes_form_problems_through():
+    assert check_form("1.1", None).status == "unanswered"
+    assert check_form("1.1", "2015").message == check("1.1", "2015").message
+
+
+def test_written_tasks_are_the_rubric_graded_ones():
+    assert RUBRIC_POINTS == {"6.5": 15, "7.5": 15, "11.5": 15, "13.6": 100}
+
+
+def test_only_check_records_progress_and_complete_counts_as_done(tmp_path, monkeypatch):
+    from conftest import model_answer
+
+    store = tmp_path / "progress.json"
+    monkeypatch.setenv("PEACEKEEPING_PROGRESS", str(store))
+    check_form("1.1", RIGHT["1.1"])
+    evaluate("1.1", RIGHT["1.1"])
+    assert not store.exists(), "check_form and evaluate must not record anything"
+    assert check("6.5", model_answer("6.5")).status == "complete"
+    check("1.1", RIGHT["1.1"])
+    data = progress.load(store)
+    assert data["exercises"]["6.5"]["status"] == "complete"
+    chapter6 = next(row for row in progress.summary(data) if row.chapter == "06")
+    assert "6.5" not in chapter6.exercises_left
+
+
+# ---------------------------------------------------------------- matching keys give no cue
+
+def _matching_keys():
+    from peacekeeping_course.checks import ch04, ch06, ch09
+
+    return {"4.4": ch04.DIAGNOSES, "6.3": ch06.DIAGNOSES, "9.4": ch09.CLAIMS, "9.5": ch09.JURISDICTION_SCENARIOS}
+
+
+def _solution_dict(exercise: str) -> dict:
+    """The dictionary the exercise's solution cell assigns (in exercises/solutions)."""
+    import ast
+
+    import nbformat
+
+    from peacekeeping_course.student import SOURCE_DIR
+
+    path = next(SOURCE_DIR.glob(f"{int(exercise.split('.')[0]):02d}-*.ipynb"))
+    cell = next(c for c in nbformat.read(path, as_version=4).cells
+                if c.metadata.get("nbgrader", {}).get("grade_id") == "answer-" + exercise.replace(".", "-"))
+    return next(ast.literal_eval(node.value) for node in ast.walk(ast.parse(cell.source))
+                if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict))
+
+
+@pytest.mark.parametrize("exercise", ["4.4", "6.3", "9.4", "9.5"])
+def test_matching_keys_are_not_the_letters_in_order(exercise):
+    keys = {key: letter for key, (letter, _) in _matching_keys()[exercise].items()}
+    assert all(letter != key.lower() for key, letter in keys.items()), keys
+    shifts = {ord(letter) - ord(key.lower()) for key, letter in keys.items()}
+    assert len(shifts) > 1, f"the keys of {exercise} are a simple shift: {keys}"
+    assert list(keys.values()) != sorted(keys.values()), f"the keys of {exercise} are in alphabetical order"
+    assert _solution_dict(exercise) == keys, "the solution notebook and the check disagree"
+    assert check(exercise, keys).correct

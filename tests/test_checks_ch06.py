@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from conftest import model_answer
 
-from peacekeeping_course.checks import CHECKS, Feedback, check
+from peacekeeping_course.checks import CHECKS, Feedback, check, check_form
 from peacekeeping_course.checks.ch06 import ASSESSMENT, NUANCE_WORDS, largest_increase, lowest_share
 
 RATINGS = {
@@ -23,7 +23,7 @@ RATINGS = {
 RIGHT = {
     "6.1": (2012, 7493),
     "6.2": (2010, 66.2),
-    "6.3": {"A": "a", "B": "b", "C": "c", "D": "d", "E": "e"},
+    "6.3": {"A": "c", "B": "g", "C": "f", "D": "a", "E": "d"},
     "6.4": RATINGS,
     "6.5": model_answer("6.5"),
 }
@@ -37,7 +37,7 @@ RIGHT = {
 ])
 def test_written_comparison_names_what_is_missing(change, hint):
     result = check("6.5", change(RIGHT["6.5"]))
-    assert result.status == "incorrect" and hint in result.message
+    assert result.status == "incomplete" and hint in result.message
 
 
 def test_every_chapter_6_check_has_a_right_answer_here():
@@ -52,13 +52,38 @@ def test_expected_values_come_from_the_course_data():
 @pytest.mark.parametrize("exercise", sorted(RIGHT))
 def test_right_answer_is_accepted(exercise):
     result = check(exercise, RIGHT[exercise])
-    assert result.status == "correct", result.message
+    assert result.status == ("complete" if exercise == "6.5" else "correct"), result.message
+
+
+SALAD_WORDS = ("Liberia Somalia consent peace agreement ceasefire budget funding donor al-Shabaab insurgency "
+               "ownership contractor coordination UNMIL AMISOM mandate 2003 1509 2007 2012 2016 however "
+               "contested limited uncertain").split()
+
+
+@pytest.mark.parametrize("salad", [
+    " ".join((SALAD_WORDS * 10)[:204]),                                   # the reported 204-word salad
+    ". ".join(" ".join((SALAD_WORDS * 10)[i:i + 6]) for i in range(0, 204, 6)) + ".",  # with full stops
+    ". ".join(SALAD_WORDS * 9) + ".",                                     # one word per "sentence"
+], ids=["no-sentences", "six-word-fragments", "one-word-sentences"])
+def test_a_keyword_salad_is_never_called_correct(salad):
+    """Written task 6.5 is graded with the rubric: its check confirms the length and the parts asked
+    for and never says "correct", however many keywords an answer piles up."""
+    for result in (check("6.5", salad), check_form("6.5", salad)):
+        assert result.status in ("complete", "incomplete") and not result.correct
+        assert "✅" not in repr(result) and "correct" not in result.message.casefold().replace("incorrect", "")
+    assert check("6.5", " ".join((SALAD_WORDS * 10)[:204])).status == "incomplete"
+
+
+def test_the_written_comparison_is_never_correct_even_when_complete():
+    result = check("6.5", RIGHT["6.5"])
+    assert result.status == "complete" and not result.correct
+    assert "cannot judge your reasoning" in result.message and "rubric" in result.message
 
 
 @pytest.mark.parametrize("exercise, answer", [
     ("6.1", [2012, 7493]), ("6.1", (np.int64(2012), np.float64(7493))), ("6.1", ("2012", "7,493")),
     ("6.2", [2010, 66.2]), ("6.2", (np.int64(2010), np.float64(66.22))), ("6.2", ("2010", "66.2%")),
-    ("6.3", {"a": "A", "b": " b ", "c": "(c)", "d": "D", "e": "e"}),
+    ("6.3", {"a": "C", "b": " g ", "c": "(f)", "d": "A", "e": "d"}),
     ("6.4", {**RATINGS, "ownership": {"Liberia": "helped", "Somalia": "hindered"}}),
     ("6.4", {**RATINGS, "mission_model": {"liberia": "Helped", "SOMALIA": "hindered"}}),
     ("6.4", {"Host-state consent and a peace agreement": {"Liberia": "helped", "Somalia": "hindered"},
@@ -103,10 +128,11 @@ def test_contested_cells_are_explained_not_marked_wrong():
     ("6.2", (2011, 82.0), "not the lowest"),
     ("6.2", (2014, 50.0), "not the lowest share"),
     ("6.2", (2030, 50.0), "not in the strength table"),
-    ("6.3", {"A": "a", "B": "f", "C": "c", "D": "d", "E": "e"}, "(f) is not a real problem"),
-    ("6.3", {"A": "d", "B": "b", "C": "c", "D": "d", "E": "e"}, "A: (d) is a real problem, but not this one"),
-    ("6.3", {"A": "a", "B": "c", "C": "b", "D": "d", "E": "e"}, "3 of 5 right"),
-    ("6.3", {"A": "a"}, "Still to answer: B, C, D, E"),
+    ("6.3", {**RIGHT["6.3"], "B": "b"}, "(b) is not a real problem"),
+    ("6.3", {**RIGHT["6.3"], "E": "e"}, "(e) is not a real problem: no source suggests that SIPRI counts police"),
+    ("6.3", {**RIGHT["6.3"], "A": "d"}, "A: (d) is a real problem, but not this one"),
+    ("6.3", {**RIGHT["6.3"], "B": "f", "C": "g"}, "3 of 5 right"),
+    ("6.3", {"A": "c"}, "Still to answer: B, C, D, E"),
     ("6.4", {**RATINGS, "consent": {"Liberia": "helped", "Somalia": "helped"}},
      "consent (Somalia): you said helped, the reading argues hindered"),
     ("6.4", {**RATINGS, "lead_funding": {"Liberia": "hindered", "Somalia": "hindered"}},

@@ -12,8 +12,8 @@ RIGHT = {
     "9.1": {"UN OIOS": 308.5, "TCC": 232.0, "TCC/OIOS": 214.5, "UN Mission": 104.0},
     "9.2": 13.8,
     "9.3": 46.6,
-    "9.4": {"A": "a", "B": "b", "C": "c", "D": "d", "E": "e"},
-    "9.5": {"A": "a", "B": "b", "C": "c", "D": "b", "E": "d"},
+    "9.4": {"A": "d", "B": "e", "C": "b", "D": "f", "E": "a"},
+    "9.5": {"A": "c", "B": "e", "C": "d", "D": "e", "E": "a"},
 }
 
 
@@ -44,8 +44,8 @@ def test_the_solution_computation_is_accepted():
     ("9.1", pd.Series(RIGHT["9.1"])),
     ("9.2", "13.8%"), ("9.2", np.float64(13.75)), ("9.2", 13.8),
     ("9.3", 46.55), ("9.3", "46.6"), ("9.3", np.float64(46.6)),
-    ("9.4", {"a": "A", "b": " b ", "c": "(c)", "d": "D", "e": "e"}),
-    ("9.5", {"a": "A", "b": "(b)", "c": " c", "d": "B", "e": "D"}),
+    ("9.4", {"a": "D", "b": " e ", "c": "(b)", "d": "F", "e": "a"}),
+    ("9.5", {"a": "C", "b": "(e)", "c": " d", "d": "E", "e": "A"}),
 ])
 def test_right_answer_in_other_reasonable_forms(exercise, answer):
     result = check(exercise, answer)
@@ -70,16 +70,17 @@ def test_right_answer_in_other_reasonable_forms(exercise, answer):
     ("9.3", 32.8, "answered 'No'"),
     ("9.3", 76.1, "share for 2023"),
     ("9.3", 10, "not quite"),
-    ("9.4", {**RIGHT["9.4"], "A": "f"}, "A is not (f): (f) is not true"),
-    ("9.4", {**RIGHT["9.4"], "D": "b"}, "D is not (b): (b) is a real limit"),
-    ("9.4", {**RIGHT["9.4"], "A": "e", "E": "a"}, "3 of 5 right"),
-    ("9.4", {"A": "a"}, "Still to answer: B, C, D, E"),
-    ("9.5", {**RIGHT["9.5"], "A": "e"}, "host-State courts have no automatic jurisdiction"),
+    ("9.4", {**RIGHT["9.4"], "A": "g"}, "A is not (g): (g) is not true: the table keeps unsubstantiated"),
+    ("9.4", {**RIGHT["9.4"], "B": "c"}, "B is not (c): (c) is not true: the table covers military, police"),
+    ("9.4", {**RIGHT["9.4"], "D": "e"}, "D is not (e): (e) is a real limit"),
+    ("9.4", {**RIGHT["9.4"], "A": "a", "E": "d"}, "3 of 5 right"),
+    ("9.4", {"A": "d"}, "Still to answer: B, C, D, E"),
+    ("9.5", {**RIGHT["9.5"], "A": "b"}, "host-State courts have no automatic jurisdiction"),
     ("9.5", {**RIGHT["9.5"], "C": "f"}, "immunity is not impunity"),
-    ("9.5", {**RIGHT["9.5"], "D": "a"}, "expert on mission"),
-    ("9.5", {**RIGHT["9.5"], "E": "a"}, "declines to investigate"),
-    ("9.5", {**RIGHT["9.5"], "B": "c", "C": "b"}, "3 of 5 right"),
-    ("9.5", {"A": "a"}, "Still to answer: B, C, D, E"),
+    ("9.5", {**RIGHT["9.5"], "D": "c"}, "expert on mission"),
+    ("9.5", {**RIGHT["9.5"], "E": "c"}, "declines to investigate"),
+    ("9.5", {**RIGHT["9.5"], "B": "d", "C": "e"}, "3 of 5 right"),
+    ("9.5", {"A": "c"}, "Still to answer: B, C, D, E"),
 ])
 def test_typical_wrong_answers_get_a_specific_hint(exercise, answer, hint):
     result = check(exercise, answer)

@@ -42,7 +42,7 @@ def test_every_chapter_11_check_has_a_right_answer_here():
 @pytest.mark.parametrize("exercise", sorted(RIGHT))
 def test_right_answer_is_accepted(exercise):
     result = check(exercise, RIGHT[exercise])
-    assert result.status == "correct", result.message
+    assert result.status == ("complete" if exercise == "11.5" else "correct"), result.message
 
 
 @pytest.mark.parametrize("exercise, answer", [
@@ -57,7 +57,7 @@ def test_right_answer_is_accepted(exercise):
 ])
 def test_right_answer_in_other_reasonable_forms(exercise, answer):
     result = check(exercise, answer)
-    assert result.correct, result.message
+    assert result.status == ("complete" if exercise == "11.5" else "correct"), result.message
 
 
 @pytest.mark.parametrize("exercise, answer, hint", [
@@ -97,16 +97,17 @@ def test_right_answer_in_other_reasonable_forms(exercise, answer):
              "1,000. " + words(90), "does not yet cover: language and communication, inclusion, early warning"),
     ("11.5", "Fennick Point, Essenvale and Jessop Shoals: reach them by road, speak Olvan, include women, answer "
              "every alert with the committee. " + words(90), "cites no figure"),
+    ("11.5", MODEL_ANSWER.replace(".", ";").replace(":", ","), "write it as an argument in full sentences"),
 ])
 def test_typical_wrong_answers_get_a_specific_hint(exercise, answer, hint):
     result = check(exercise, answer)
-    assert result.status == "incorrect", result.message
+    assert result.status == ("incomplete" if exercise == "11.5" else "incorrect"), result.message
     assert hint in result.message
 
 
 def test_plan_without_saying_synthetic_is_accepted_with_a_nudge():
     result = check("11.5", MODEL_ANSWER.replace("; the Lakeside data are synthetic", ""))
-    assert result.correct and "say that the Lakeside data are synthetic" in result.message
+    assert result.status == "complete" and "say that the Lakeside data are synthetic" in result.message
 
 
 @pytest.mark.parametrize("exercise, answer, hint", [

@@ -33,7 +33,7 @@ RIGHT = {
 ])
 def test_deliverable_check_names_the_missing_part(change, hint):
     result = check("13.6", change(RIGHT["13.6"]))
-    assert result.status == "incorrect" and hint in result.message, result.message
+    assert result.status == "incomplete" and hint in result.message, result.message
 
 
 def test_every_chapter_13_check_has_a_right_answer_here():
@@ -58,7 +58,7 @@ def test_generator_is_deterministic_and_labelled_synthetic():
 @pytest.mark.parametrize("exercise", sorted(RIGHT))
 def test_right_answer_is_accepted(exercise):
     result = check(exercise, RIGHT[exercise])
-    assert result.status == "correct", result.message
+    assert result.status == ("complete" if exercise == "13.6" else "correct"), result.message
 
 
 @pytest.mark.parametrize("exercise, answer", [

@@ -2,24 +2,50 @@
 
 A check never raises for a learner's answer: a wrong type, None, an empty value or an
 unexpected structure gets a friendly message instead of a traceback.
+
+Three ways to run a check:
+
+- `check(exercise, answer)`: the self-study check, with the full feedback; it records the result in
+  the learner's progress file.
+- `evaluate(exercise, answer)`: the same feedback, recorded nowhere (the hidden nbgrader tests).
+- `check_form(exercise, answer)`: what a learner may see before submitting an nbgrader assignment.
+  It says only whether the answer is there and has the form the exercise asks for, never whether it
+  is right, and records nothing.
+
+Written tasks (registered with `rubric_points`) are graded by a person with a rubric. Their check
+only confirms the length and the parts the task asks for: it says "complete" or "incomplete", never
+"correct".
 """
 
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
 CHECKS: dict[str, Callable[[Any], "Feedback"]] = {}
+# Written tasks graded by a person with a rubric: exercise -> the rubric's maximum score.
+RUBRIC_POINTS: dict[str, int] = {}
 
-_ICONS = {"correct": "✅", "incorrect": "❌", "unanswered": "✏️", "invalid": "⚠️"}
-_COLOURS = {"correct": "#1b6e3a", "incorrect": "#a8321f", "unanswered": "#595959", "invalid": "#8a5a00"}
+_ICONS = {"correct": "✅", "incorrect": "❌", "unanswered": "✏️", "invalid": "⚠️",
+          "complete": "📝", "incomplete": "✏️", "answered": "📨"}
+_COLOURS = {"correct": "#1b6e3a", "incorrect": "#a8321f", "unanswered": "#595959", "invalid": "#8a5a00",
+            "complete": "#1f4e79", "incomplete": "#595959", "answered": "#1f4e79"}
+
+# check_form's only message for an answer that has the right form, whether it is right or wrong.
+FORM_OK = ("answered, in the form the exercise asks for. This does not say whether the answer is right: "
+           "that is graded after you submit.")
 
 
 @dataclass(frozen=True)
 class Feedback:
     exercise: str
-    status: str  # correct | incorrect | unanswered | invalid
+    # correct | incorrect: the verdict of an autograded exercise
+    # complete | incomplete: a written task has (or lacks) the length and parts asked for; never a verdict
+    # unanswered | invalid: nothing yet, or not in the form asked for
+    # answered: check_form's neutral reply (the form is right; nothing said about correctness)
+    status: str
     message: str
 
     @property
@@ -47,6 +73,16 @@ def invalid(exercise: str, message: str) -> Feedback:
     return Feedback(exercise, "invalid", message)
 
 
+def complete(exercise: str, message: str) -> Feedback:
+    """A written task has the length and the parts asked for (the argument is graded with the rubric)."""
+    return Feedback(exercise, "complete", message)
+
+
+def incomplete(exercise: str, message: str) -> Feedback:
+    """A written task is too short or too long, or lacks a part the task asks for."""
+    return Feedback(exercise, "incomplete", message)
+
+
 def is_unanswered(answer: Any) -> bool:
     if answer is None or answer is Ellipsis:
         return True
@@ -57,18 +93,22 @@ def is_unanswered(answer: Any) -> bool:
     return False
 
 
-def register(exercise: str):
-    """Decorator: register the check for an exercise id such as '1.2'."""
+def register(exercise: str, rubric_points: int | None = None):
+    """Decorator: register the check for an exercise id such as '1.2'. A written task graded by a
+    person gives `rubric_points`, the maximum score of its rubric; its check must answer
+    `complete` or `incomplete`, never `correct`."""
     def wrap(func: Callable[[Any], Feedback]):
         if exercise in CHECKS:
             raise ValueError(f"a check for exercise {exercise} is already registered")
         CHECKS[exercise] = func
+        if rubric_points is not None:
+            RUBRIC_POINTS[exercise] = int(rubric_points)
         return func
     return wrap
 
 
-def check(exercise: str, answer: Any) -> Feedback:
-    """Check a learner's answer to an exercise; returns feedback to display."""
+def evaluate(exercise: str, answer: Any) -> Feedback:
+    """The full feedback on an answer, recorded nowhere (used by `check` and the hidden nbgrader tests)."""
     exercise = str(exercise).strip()
     if exercise not in CHECKS:
         known = ", ".join(sorted(CHECKS, key=lambda k: [int(p) for p in k.split(".")]))
@@ -82,10 +122,34 @@ def check(exercise: str, answer: Any) -> Feedback:
         feedback = Feedback(exercise, "invalid",
                             f"this answer could not be checked ({type(err).__name__}). Check that it has "
                             "the form the exercise asks for.")
-    from ..progress import record_exercise
-
-    record_exercise(exercise, feedback.status)  # never raises
+    if exercise in RUBRIC_POINTS:  # a written task is never called correct or incorrect
+        status = {"correct": "complete", "incorrect": "incomplete"}.get(feedback.status, feedback.status)
+        feedback = Feedback(exercise, status, feedback.message)
     return feedback
+
+
+def check(exercise: str, answer: Any) -> Feedback:
+    """Check a learner's answer to an exercise; returns feedback to display."""
+    feedback = evaluate(exercise, answer)
+    if feedback.exercise in CHECKS and feedback.status != "unanswered":
+        from ..progress import record_exercise
+
+        record_exercise(feedback.exercise, feedback.status)  # never raises
+    return feedback
+
+
+def check_form(exercise: str, answer: Any) -> Feedback:
+    """What a learner may see before submitting a graded (nbgrader) notebook; records nothing.
+
+    For an autograded exercise: the form message if the answer is missing or not in the form the
+    exercise asks for; otherwise the same neutral reply (status `answered`) for a right and a wrong
+    answer. For a written task: its self-check (length and parts asked for), which never gives a
+    verdict either.
+    """
+    feedback = evaluate(exercise, answer)
+    if feedback.exercise in RUBRIC_POINTS or feedback.status in ("unanswered", "invalid"):
+        return feedback
+    return Feedback(feedback.exercise, "answered", FORM_OK)
 
 
 def as_int(value: Any) -> int | None:
@@ -182,12 +246,27 @@ def written_answer(exercise: str, answer: Any, what: str, example: str) -> "str 
 
 
 def length_feedback(exercise: str, words: int, low: int, high: int, too_short: str, too_long: str) -> "Feedback | None":
-    """`incorrect` if a written answer has fewer than `low` or more than `high` words, else None."""
+    """`incomplete` if a written answer has fewer than `low` or more than `high` words, else None."""
     if words < low:
-        return incorrect(exercise, f"{words} words is too short{too_short}")
+        return incomplete(exercise, f"{words} words is too short{too_short}")
     if words > high:
-        return incorrect(exercise, f"{words} words is too long{too_long}")
+        return incomplete(exercise, f"{words} words is too long{too_long}")
     return None
+
+
+_SENTENCE_END = re.compile(r"[^\s.!?][.!?][\"')\]]*(?=\s|$)")
+WORDS_PER_SENTENCE = 40
+
+
+def sentence_problem(answer: str, words: int) -> str | None:
+    """A note if a written answer is not written in sentences: a list of keywords is not an argument.
+    Asks for at least one sentence per 40 words (and at least three)."""
+    sentences = len(_SENTENCE_END.findall(answer))
+    needed = max(3, words // WORDS_PER_SENTENCE)
+    if sentences >= needed:
+        return None
+    return (f"it has {sentences} full sentence{'' if sentences == 1 else 's'} for {words} words; write it as "
+            f"an argument in full sentences (at least {needed}), not as a list of words or notes")
 
 
 def _register_chapters() -> None:

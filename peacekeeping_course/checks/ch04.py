@@ -155,17 +155,17 @@ def check_minusma_rate(answer) -> object:
 
 
 DATA_PROBLEMS = {
-    "a": "six deaths appear twice in the original file, under two nationalities",
-    "b": "the extract covers incidents only up to 18 February 2025",
-    "c": "UNOSOM I and II share one label",
-    "d": "deaths with undetermined nationality are counted once, like any other death",
-    "e": "a partial year cannot show a trend, and reforms do not explain a sudden drop to 10",
-    "f": "the file does include locally recruited staff in recent years",
+    "a": "a partial year cannot show a trend, and reforms do not explain a sudden drop to 10",
+    "b": "deaths with undetermined nationality are counted once, like any other death",
+    "c": "the file does include locally recruited staff in recent years",
+    "d": "six deaths appear twice in the original file, under two nationalities",
+    "e": "UNOSOM I and II share one label",
+    "f": "the extract covers incidents only up to 18 February 2025",
 }
 DIAGNOSES = {
-    "A": ("a", "counting rows counts six people twice; count each casualty id once."),
-    "B": ("b", "2025 is a partial year of about seven weeks and cannot be compared with full years."),
-    "C": ("c", "the file uses one label for both operations in Somalia, so UNOSOM II's deaths cannot be "
+    "A": ("d", "counting rows counts six people twice; count each casualty id once."),
+    "B": ("f", "2025 is a partial year of about seven weeks and cannot be compared with full years."),
+    "C": ("e", "the file uses one label for both operations in Somalia, so UNOSOM II's deaths cannot be "
                "separated from UNOSOM I's with this table."),
 }
 

@@ -9,7 +9,8 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..datasets import load
-from . import Feedback, length_feedback, written_answer, letter_answers, as_float, as_int, correct, incorrect, invalid, register
+from . import (Feedback, as_float, as_int, complete, correct, incomplete, incorrect, invalid, length_feedback,
+               letter_answers, register, sentence_problem, written_answer)
 
 
 def _strength() -> pd.DataFrame:
@@ -140,26 +141,28 @@ def check_lowest_share(answer) -> object:
 # ---------------------------------------------------------------- 6.3
 
 DATA_PROBLEMS = {
-    "a": "a figure that matches the ceiling exactly may record authorised, not deployed, strength",
-    "b": "AMISOM was an AU operation, so its deaths are not in UN data, and the AU has published no "
+    "a": "a figure missing from a source file is not the same as zero",
+    "b": "the UN deliberately deletes African troops' deaths from its records",
+    "c": "a figure that matches the ceiling exactly may record authorised, not deployed, strength",
+    "d": "a change of label in monthly reports does not mark when an operation began",
+    "e": "SIPRI counts police twice",
+    "f": "the UN's monthly reports count UN missions only, so AMISOM's troops are not in them",
+    "g": "AMISOM was an AU operation, so its deaths are not in UN data, and the AU has published no "
          "comprehensive count",
-    "c": "the UN's monthly reports count UN missions only, so AMISOM's troops are not in them",
-    "d": "a figure missing from a source file is not the same as zero",
-    "e": "a change of label in monthly reports does not mark when an operation began",
-    "f": "the UN deliberately deletes African troops' deaths from its records",
-    "g": "SIPRI counts police twice",
 }
 DIAGNOSES = {
-    "A": ("a", "22,126 is the ceiling set by resolution 2124; an exact match is a warning that the source "
+    "A": ("c", "22,126 is the ceiling set by resolution 2124; an exact match is a warning that the source "
                "may have recorded the authorised strength."),
-    "B": ("b", "AMISOM's deaths were never in the UN's record; estimates range from at least 1,100 since 2009 "
+    "B": ("g", "AMISOM's deaths were never in the UN's record; estimates range from at least 1,100 since 2009 "
                "to about 1,600 or more."),
-    "C": ("c", "About 22,000 AU troops were in Somalia at the time, none of them in UN reports; UNSOM's 530 "
+    "C": ("f", "About 22,000 AU troops were in Somalia at the time, none of them in UN reports; UNSOM's 530 "
                "troops were most likely a guard unit for a political mission."),
-    "D": ("d", "The source file simply has no observer figures for AMISOM; it does not show there were none."),
-    "E": ("e", "UNOSOM II was created by resolution 814 in March 1993; the monthly reports only changed the "
+    "D": ("a", "The source file simply has no observer figures for AMISOM; it does not show there were none."),
+    "E": ("d", "UNOSOM II was created by resolution 814 in March 1993; the monthly reports only changed the "
                "label in June 1994."),
 }
+# The explanations that describe no real problem (distractors).
+NOT_REAL = sorted(set(DATA_PROBLEMS) - {letter for letter, _ in DIAGNOSES.values()})
 
 
 @register("6.3")
@@ -176,7 +179,7 @@ def check_diagnosis(answer) -> object:
     parts = []
     for k in wrong:
         letter = labels[k]
-        if letter in ("f", "g"):
+        if letter in NOT_REAL:
             reason = f"({letter}) is not a real problem: no source suggests that {DATA_PROBLEMS[letter]}."
         else:
             reason = f"({letter}) is a real problem, but not this one."
@@ -329,7 +332,7 @@ NUANCE_WORDS = ("contested", "disputed", "uncertain", "not entirely", "however",
                 "limited", "unclear", "debate")
 
 
-@register("6.5")
+@register("6.5", rubric_points=15)
 def check_written_comparison(answer) -> object:
     ex = "6.5"
     answer = written_answer(ex, answer, "comparison", "Liberia and Somalia show")
@@ -357,9 +360,13 @@ def check_written_comparison(answer) -> object:
         problems.append("it gives fewer than three specific figures, dates or resolution numbers")
     if not any(word in text for word in NUANCE_WORDS):
         problems.append("it does not say where the evidence is contested or limited")
+    not_sentences = sentence_problem(answer, words)
+    if not_sentences:
+        problems.append(not_sentences)
     if problems:
-        return incorrect(ex, f"{words} words. Not yet: " + "; ".join(problems) + ".")
-    return correct(ex, f"{words} words, on both cases, with {len(covered)} factors, specific facts and a "
-                       "note on contested evidence. This check only looks for these ingredients; it cannot "
-                       "judge your reasoning. Score your text with the rubric and compare it with the "
-                       "model answer.")
+        return incomplete(ex, f"{words} words. Not yet: " + "; ".join(problems) + ".")
+    return complete(ex, f"{words} words, on both cases, with {len(covered)} factors, specific facts and a note "
+                        "on contested evidence: the parts the task asks for are there. This check only looks "
+                        "for these ingredients; it cannot judge your reasoning. Score your text with the rubric "
+                        "and compare it with the model answer; in a class, your instructor grades it with the "
+                        "rubric.")

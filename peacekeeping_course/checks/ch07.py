@@ -14,7 +14,8 @@ import numpy as np
 import pandas as pd
 
 from ..datasets import load
-from . import Feedback, check_order, as_float, correct, incorrect, invalid, length_feedback, register, written_answer
+from . import (Feedback, as_float, check_order, complete, correct, incomplete, incorrect, invalid,
+               length_feedback, register, sentence_problem, written_answer)
 
 REGIONS = ("north", "centre", "south")
 
@@ -290,7 +291,7 @@ REAL_CASES = ("afghanistan", "congo", "drc", "burundi", "sierra leone", "liberia
 MIN_WORDS, MAX_WORDS = 80, 250
 
 
-@register("7.5")
+@register("7.5", rubric_points=15)
 def check_justification(answer) -> object:
     ex = "7.5"
     answer = written_answer(ex, answer, "justification", "My plan starts")
@@ -319,11 +320,16 @@ def check_justification(answer) -> object:
                         "resolution rate)")
     if not has_sequence:
         problems.append("it does not say what comes before what; use words such as 'first', 'before' or 'then'")
+    not_sentences = sentence_problem(answer, words)
+    if not_sentences:
+        problems.append(not_sentences)
     if problems:
-        return incorrect(ex, f"{words} words. Not yet: " + "; ".join(problems) + ". Then compare your text with "
-                             "the rubric table.")
+        return incomplete(ex, f"{words} words. Not yet: " + "; ".join(problems) + ". Then compare your text with "
+                              "the rubric table.")
     extra = "" if has_case else (" To reach the top band, connect one step to a real case from the chapter "
                                  "(for example Afghanistan, the Congo, Burundi, Liberia or Sierra Leone).")
-    return correct(ex, f"{words} words, with figures, a clear order and these principles: {', '.join(covered)}. "
-                       "This check only looks for the rubric's ingredients; it cannot judge your reasoning. Score "
-                       "yourself with the rubric table and compare with the model answer." + extra)
+    return complete(ex, f"{words} words, with figures, a clear order and these principles: {', '.join(covered)}: "
+                        "the parts the task asks for are there. This check only looks for the rubric's "
+                        "ingredients; it cannot judge your reasoning. Score yourself with the rubric table and "
+                        "compare with the model answer; in a class, your instructor grades it with the rubric."
+                        + extra)

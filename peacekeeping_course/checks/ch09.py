@@ -185,29 +185,29 @@ def check_nio_2022(answer) -> object:
 # ---------------------------------------------------------------- 9.4 what the data cannot tell
 
 DATA_LIMITS = {
-    "a": "most allegations recorded in 2023 were still pending in July 2024",
-    "b": "one record can involve several alleged perpetrators, and some records give no count",
-    "c": "allegations are recorded when they reach the UN, which can be years after the incident",
-    "d": "raw counts depend on the number of personnel and on how easily people can report",
-    "e": "only finished investigations have a length",
-    "f": "the UN deletes allegations that are found unsubstantiated",
-    "g": "the table counts only allegations against military personnel",
+    "a": "only finished investigations have a length",
+    "b": "allegations are recorded when they reach the UN, which can be years after the incident",
+    "c": "the table counts only allegations against military personnel",
+    "d": "most allegations recorded in 2023 were still pending in July 2024",
+    "e": "one record can involve several alleged perpetrators, and some records give no count",
+    "f": "raw counts depend on the number of personnel and on how easily people can report",
+    "g": "the UN deletes allegations that are found unsubstantiated",
 }
 CLAIMS = {
-    "A": ("a", "most 2023 allegations had not yet been decided, so the share substantiated will change as "
+    "A": ("d", "most 2023 allegations had not yet been decided, so the share substantiated will change as "
                "cases close; it says nothing yet about conduct."),
-    "B": ("b", "one allegation can involve several people, so records are not people; the table names more "
+    "B": ("e", "one allegation can involve several people, so records are not people; the table names more "
                "alleged perpetrators than records, and some counts are missing."),
-    "C": ("c", "an allegation is recorded when it reaches the UN, sometimes years after the incident, so a "
+    "C": ("b", "an allegation is recorded when it reaches the UN, sometimes years after the incident, so a "
                "closed mission can still have allegations recorded."),
-    "D": ("d", "a larger mission, or one where people can report more easily, will record more allegations; "
+    "D": ("f", "a larger mission, or one where people can report more easily, will record more allegations; "
                "compare rates and remember under-reporting before judging conduct."),
-    "E": ("e", "the 2023 median uses only investigations that finished quickly; the long ones are still open "
+    "E": ("a", "the 2023 median uses only investigations that finished quickly; the long ones are still open "
                "(censoring)."),
 }
 _FALSE_LIMITS = {
-    "f": "the table keeps unsubstantiated allegations; they are part of the record.",
-    "g": "the table covers military, police and civilian personnel.",
+    "g": "the table keeps unsubstantiated allegations; they are part of the record.",
+    "c": "the table covers military, police and civilian personnel.",
 }
 
 
@@ -237,29 +237,29 @@ def check_data_limits(answer) -> object:
 # ---------------------------------------------------------------- 9.5 who has jurisdiction, what happens next
 
 NEXT_STEPS = {
-    "a": "the contributing country investigates (NIO, alone or with OIOS) and alone can prosecute",
-    "b": "OIOS investigates; the UN can repatriate and bar; discipline and prosecution are for the home country",
-    "c": "OIOS investigates; the UN disciplines up to dismissal and refers evidence of a crime to a State",
-    "d": "the UN investigates administratively; criminal jurisdiction stays with the contributing country",
-    "e": "the host State's courts try the person automatically",
+    "a": "the UN investigates administratively; criminal jurisdiction stays with the contributing country",
+    "b": "the host State's courts try the person automatically",
+    "c": "the contributing country investigates (NIO, alone or with OIOS) and alone can prosecute",
+    "d": "OIOS investigates; the UN disciplines up to dismissal and refers evidence of a crime to a State",
+    "e": "OIOS investigates; the UN can repatriate and bar; discipline and prosecution are for the home country",
     "f": "nobody can act because of immunity",
 }
 JURISDICTION_SCENARIOS = {
-    "A": ("a", "a member of a military contingent is under the exclusive jurisdiction of the contributing "
+    "A": ("c", "a member of a military contingent is under the exclusive jurisdiction of the contributing "
                "country, which investigates through its national investigation officer and alone can prosecute; "
                "the UN can repatriate and bar the soldier."),
-    "B": ("b", "an individual police officer is an expert on mission: OIOS investigates, the UN can repatriate "
+    "B": ("e", "an individual police officer is an expert on mission: OIOS investigates, the UN can repatriate "
                "and bar, and discipline and prosecution are for the officer's own country (the Secretary-General "
                "can waive functional immunity)."),
-    "C": ("c", "a civilian staff member is a UN official: OIOS investigates, the UN itself decides on "
+    "C": ("d", "a civilian staff member is a UN official: OIOS investigates, the UN itself decides on "
                "discipline up to dismissal, and credible evidence of a crime is referred to a State."),
-    "D": ("b", "a military observer is not a member of a contingent but an expert on mission, like an "
+    "D": ("e", "a military observer is not a member of a contingent but an expert on mission, like an "
                "individual police officer."),
-    "E": ("d", "when a contributing country declines to investigate, the UN carries out its own administrative "
+    "E": ("a", "when a contributing country declines to investigate, the UN carries out its own administrative "
                "investigation, but criminal jurisdiction remains with the country."),
 }
 _WRONG_STEPS = {
-    "e": "host-State courts have no automatic jurisdiction: soldiers are under their own State's exclusive "
+    "b": "host-State courts have no automatic jurisdiction: soldiers are under their own State's exclusive "
          "jurisdiction, and UN staff and experts on mission have functional immunity unless it is waived.",
     "f": "immunity is not impunity: contributing countries keep full jurisdiction over their soldiers, and the "
          "functional immunity of staff and experts can be waived.",

@@ -16,7 +16,8 @@ import numpy as np
 import pandas as pd
 
 from ..datasets import DATA_DIR, load
-from . import Feedback, as_float, as_int, correct, incorrect, invalid, length_feedback, register, written_answer
+from . import (Feedback, as_float, as_int, complete, correct, incomplete, incorrect, invalid, length_feedback,
+               register, sentence_problem, written_answer)
 
 EARTH_RADIUS_KM = 6371.0
 
@@ -332,7 +333,7 @@ RUBRIC_ELEMENTS = {
 MIN_WORDS, MAX_WORDS = 100, 280
 
 
-@register("11.5")
+@register("11.5", rubric_points=15)
 def check_plan(answer) -> object:
     ex = "11.5"
     answer = written_answer(ex, answer, "plan", "Phase 1 covers")
@@ -361,10 +362,15 @@ def check_plan(answer) -> object:
     if not has_number:
         problems.append("it cites no figure from the data (for example an incident rate or the share of women "
                         "on a committee)")
+    not_sentences = sentence_problem(answer, words)
+    if not_sentences:
+        problems.append(not_sentences)
     if problems:
-        return incorrect(ex, f"{words} words. Not yet: " + "; ".join(problems) + ". Then score it with the rubric.")
+        return incomplete(ex, f"{words} words. Not yet: " + "; ".join(problems) + ". Then score it with the rubric.")
     synthetic = "synthetic" in text or "fictional" in text
     extra = "" if synthetic else " To reach the top band, say that the Lakeside data are synthetic."
-    return correct(ex, f"{words} words, naming {', '.join(named)}, with figures and all five elements of the "
-                       "rubric. This check only looks for the ingredients; it cannot judge your reasoning. Score "
-                       "your plan with the rubric table and compare it with the model answer." + extra)
+    return complete(ex, f"{words} words, naming {', '.join(named)}, with figures and all five elements of the "
+                        "rubric: the parts the task asks for are there. This check only looks for the "
+                        "ingredients; it cannot judge your reasoning. Score your plan with the rubric table and "
+                        "compare it with the model answer; in a class, your instructor grades it with the "
+                        "rubric." + extra)

@@ -16,7 +16,8 @@ import numpy as np
 import pandas as pd
 
 from ..datasets import load
-from . import Feedback, as_float, check_order, correct, incorrect, invalid, register, written_answer
+from . import (Feedback, as_float, check_order, complete, correct, incomplete, incorrect, invalid, register,
+               written_answer)
 
 CENSUS_2025 = 8_630_000  # the population the Ministry of the Interior used (stated in the table's note)
 
@@ -368,7 +369,9 @@ def _table_rows(section: str) -> int:
     return max(0, len(rows) - 2)
 
 
-@register("13.6")
+# Graded by the instructor with the capstone rubric (book/instructors/capstone.md): six criteria,
+# 100 points. Learners score themselves on the exercise's 24-point scale with the same criteria.
+@register("13.6", rubric_points=100)
 def check_deliverable(answer) -> object:
     ex = "13.6"
     answer = written_answer(ex, answer, "deliverable", "## Meridia: draft mandate and SSR plan")
@@ -377,11 +380,11 @@ def check_deliverable(answer) -> object:
     text = answer.casefold()
     missing = [s for s in DELIVERABLE_SECTIONS if s not in text]
     if missing:
-        return incorrect(ex, "keep the template's four headings; missing: " + ", ".join(missing) + ".")
+        return incomplete(ex, "keep the template's four headings; missing: " + ", ".join(missing) + ".")
     parts = re.split(r"(?m)^#+\s*\d\.", answer)
     sections = dict(zip(DELIVERABLE_SECTIONS, parts[1:5])) if len(parts) >= 5 else {}
     if not sections:
-        return incorrect(ex, 'number the headings as in the template ("### 1. Mandate paragraph", ...).')
+        return incomplete(ex, 'number the headings as in the template ("### 1. Mandate paragraph", ...).')
     problems = []
     mandate = sections["mandate paragraph"].casefold()
     verbs = [v for v in ("decides", "requests") if v in mandate]
@@ -399,7 +402,8 @@ def check_deliverable(answer) -> object:
     if "synthetic" not in justification.casefold() and "fictional" not in justification.casefold():
         problems.append("say in the justification that the Meridia data are synthetic")
     if problems:
-        return incorrect(ex, "Not yet: " + "; ".join(problems) + ".")
-    return correct(ex, f"all four parts are there: a mandate in Council language, {steps} SSR steps, a "
-                       f"justification with figures and {risks} risks with safeguards. This check only looks "
-                       "for these ingredients; the quality of your choices is assessed with the rubric.")
+        return incomplete(ex, "Not yet: " + "; ".join(problems) + ".")
+    return complete(ex, f"all four parts are there: a mandate in Council language, {steps} SSR steps, a "
+                        f"justification with figures and {risks} risks with safeguards. This check only looks "
+                        "for these ingredients; the quality of your choices is assessed with the rubric, by you, "
+                        "a classmate or your instructor.")
