@@ -275,13 +275,16 @@ def _refresh_static(app: Sphinx, exception) -> None:
 def _post_process_pages(app: Sphinx, exception) -> None:
     """Two fixes to every written page. The theme loads the whole search index (it grows with every
     chapter) on every page, for a search-as-you-type feature the course does not use: only the
-    search page keeps it. And the sidebar's icon-only expand toggles get an accessible name."""
+    search page keeps it. The sidebar's icon-only expand toggles get an accessible name, and images
+    load lazily."""
     if exception is not None or app.builder.format != "html":
         return
     for page in Path(app.outdir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         lighter = SEARCH_SCRIPTS.sub("", text) if page.name != "search.html" else text
         # the sidebar's expand/collapse toggles are icon-only <summary> elements: give them a name
+        # charts load as the reader scrolls to them: a first visit on a weak link gets the text first
+        lighter = re.sub(r'<img (?![^>]*\bloading=)', '<img loading="lazy" ', lighter)
         lighter = lighter.replace('<summary><span class="toctree-toggle" role="presentation">',
                                   '<summary aria-label="Show or hide the pages of this section">'
                                   '<span class="toctree-toggle" role="presentation">')

@@ -111,11 +111,21 @@ def test_chapter_quiz_in_the_book(site, quiz_id):
     singles = questions_of_type(quiz_id, "single")
     wrong_answer_explains_itself_then_right_answer_scores(page, singles[0])
     keyboard_alone_answers_a_question(page, singles[1])
-    numeric_question_explains_bad_input_then_accepts_the_answer(page, questions_of_type(quiz_id, "numeric")[0])
-    multiple_select_needs_every_right_option(page, questions_of_type(quiz_id, "multiple")[0])
-    assert score(page) == 4
+    answered = 2
+    for kind, behaviour in (("numeric", numeric_question_explains_bad_input_then_accepts_the_answer),
+                            ("multiple", multiple_select_needs_every_right_option)):
+        if questions_of_type(quiz_id, kind):  # not every chapter has every type; see the test below
+            behaviour(page, questions_of_type(quiz_id, kind)[0])
+            answered += 1
+    assert score(page) == answered
     assert record.console_errors == [] and record.page_errors == [] and record.off_host == []
     page.context.close()
+
+
+def test_every_question_type_is_tried_in_several_chapters():
+    for kind in ("single", "multiple", "numeric", "truefalse"):
+        assert sum(bool(questions_of_type(q, kind)) for q in QUIZZES) >= 5, kind
+    assert all(len(questions_of_type(q, "single")) >= 2 for q in QUIZZES)
 
 
 def test_progress_survives_a_reload_and_shows_on_my_progress(site):
