@@ -86,13 +86,7 @@ def load_bank(source: str | Path) -> QuizBank:
     path = Path(source)
     if path.suffix not in (".yml", ".yaml"):
         path = bank_path(str(source))
-    if not path.exists():
-        raise QuizBankError(f"{path}: question bank not found.")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        raise QuizBankError(f"{path.name}: not valid YAML ({err}).") from None
-    return parse_bank(raw, path)
+    return parse_bank(_read_yaml(path, "question bank"), path)
 
 
 def parse_bank(raw: Any, path: Path) -> QuizBank:
@@ -109,20 +103,9 @@ def parse_bank(raw: Any, path: Path) -> QuizBank:
     unknown = set(raw) - {"chapter", "title", "questions"}
     if unknown:
         raise fail(f"unknown top-level key(s) {sorted(unknown)}.")
-    if not isinstance(raw["questions"], list) or not raw["questions"]:
-        raise fail("'questions' must be a non-empty list.")
-    questions, seen = [], set()
-    for n, item in enumerate(raw["questions"], start=1):
-        label = f"question {n}"
-        if isinstance(item, dict) and isinstance(item.get("id"), str):
-            label = f"question {n} ('{item['id']}')"
-        q = _parse_question(item, lambda problem, where=label: fail(problem, where))
-        if q.id in seen:
-            raise fail(f"duplicate id '{q.id}'.", label)
-        seen.add(q.id)
-        questions.append(q)
+    questions = _parse_questions(raw.get("questions"), fail)
     return QuizBank(quiz_id=path.stem, chapter=str(raw["chapter"]), title=str(raw["title"]),
-                    questions=tuple(questions), path=path)
+                    questions=questions, path=path)
 
 
 EXAM_DIR = REPO_ROOT / "book" / "exams"
@@ -147,13 +130,7 @@ class ExamBank:
 def load_exam(kind: str) -> ExamBank:
     """Load and validate `book/exams/<kind>.yml` (kind: final or pretest), or a path to one."""
     path = Path(kind) if str(kind).endswith((".yml", ".yaml")) else EXAM_DIR / f"{kind}.yml"
-    if not path.exists():
-        raise QuizBankError(f"{path}: exam bank not found.")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        raise QuizBankError(f"{path.name}: not valid YAML ({err}).") from None
-    return parse_exam(raw, path)
+    return parse_exam(_read_yaml(path, "exam bank"), path)
 
 
 def parse_exam(raw: Any, path: Path) -> ExamBank:
@@ -172,18 +149,7 @@ def parse_exam(raw: Any, path: Path) -> ExamBank:
     if unknown:
         raise fail(f"unknown top-level key(s) {sorted(unknown)}.")
     title = _text(raw.get("title"), "title", fail)
-    if not isinstance(raw.get("questions"), list) or not raw["questions"]:
-        raise fail("'questions' must be a non-empty list.")
-    questions, seen = [], set()
-    for n, item in enumerate(raw["questions"], start=1):
-        label = f"question {n}"
-        if isinstance(item, dict) and isinstance(item.get("id"), str):
-            label = f"question {n} ('{item['id']}')"
-        q = _parse_question(item, lambda problem, where=label: fail(problem, where), exam=True)
-        if q.id in seen:
-            raise fail(f"duplicate id '{q.id}'.", label)
-        seen.add(q.id)
-        questions.append(q)
+    questions = _parse_questions(raw.get("questions"), fail, exam=True)
     draw = pass_mark = 0
     if kind == "final":
         draw, pass_mark = raw.get("draw"), raw.get("pass_mark")
@@ -191,8 +157,34 @@ def parse_exam(raw: Any, path: Path) -> ExamBank:
             raise fail(f"'draw' must be a whole number of questions between 1 and {len(questions)}.")
         if not isinstance(pass_mark, int) or isinstance(pass_mark, bool) or not 1 <= pass_mark <= 100:
             raise fail("'pass_mark' must be a percentage between 1 and 100.")
-    return ExamBank(kind=kind, title=title, questions=tuple(questions), path=path, draw=draw,
+    return ExamBank(kind=kind, title=title, questions=questions, path=path, draw=draw,
                     pass_mark=pass_mark)
+
+
+def _read_yaml(path: Path, what: str) -> Any:
+    if not path.exists():
+        raise QuizBankError(f"{path}: {what} not found.")
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        raise QuizBankError(f"{path.name}: not valid YAML ({err}).") from None
+
+
+def _parse_questions(items: Any, fail, exam: bool = False) -> tuple[Question, ...]:
+    """Every question of a bank, validated; ids are unique."""
+    if not isinstance(items, list) or not items:
+        raise fail("'questions' must be a non-empty list.")
+    questions, seen = [], set()
+    for n, item in enumerate(items, start=1):
+        label = f"question {n}"
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            label = f"question {n} ('{item['id']}')"
+        q = _parse_question(item, lambda problem, where=label: fail(problem, where), exam=exam)
+        if q.id in seen:
+            raise fail(f"duplicate id '{q.id}'.", label)
+        seen.add(q.id)
+        questions.append(q)
+    return tuple(questions)
 
 
 def _text(value: Any, what: str, fail) -> str:
