@@ -250,3 +250,10 @@ def test_session_plans_name_only_questions_that_exist():
             if re.search(r"\bquiz\b", line, flags=re.I):  # ids in backticks, not citation keys ({cite:p}`key`)
                 named = set(re.findall(r"(?<![}\w])`([a-z0-9]+(?:-[a-z0-9]+)+)`", line)) - {b.quiz_id for b in CHAPTER_BANKS}
                 assert named <= known, f"{page.name} names quiz question(s) that no bank has: {sorted(named - known)}"
+
+
+@pytest.mark.parametrize("text, as_float_value, as_int_value", [
+    ("25,6", 25.6, None), ("1,115", 1115.0, 1115), (" 12 ", 12.0, 12), ("40%", 40.0, 40), ("x", None, None)])
+def test_exercise_checks_read_numbers_by_the_same_rule(text, as_float_value, as_int_value):
+    from peacekeeping_course.checks import as_float, as_int
+    assert as_float(text) == as_float_value and as_int(text) == as_int_value

@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from ..numeric import read_number
+
 CHECKS: dict[str, Callable[[Any], "Feedback"]] = {}
 # Written tasks graded by a person with a rubric: exercise -> the rubric's maximum score.
 RUBRIC_POINTS: dict[str, int] = {}
@@ -154,29 +156,15 @@ def check_form(exercise: str, answer: Any) -> Feedback:
 
 def as_int(value: Any) -> int | None:
     """A whole number from an int, a whole float, a numpy number or text like '1,234'; else None."""
-    if isinstance(value, bool):
-        return None
-    try:
-        if isinstance(value, str):
-            value = value.strip().replace(",", "").replace(" ", "")
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    if number != number or number % 1:
+    number = read_number(value).value
+    if number is None or number % 1:
         return None
     return int(number)
 
 
 def as_float(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    try:
-        if isinstance(value, str):
-            value = value.strip().replace(",", "").rstrip("%").strip()
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if number != number else number
+    """A number from a number or text ('25.6', '25,6', '1,234', '12%'); the rules of numeric.py."""
+    return read_number(value).value
 
 
 _WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
