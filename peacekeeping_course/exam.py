@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from .numeric import read_number
 from .progress import exam_attempts, learner_seed, record_exam
-from .quiz import (ExamBank, Grade, Question, _e, _feedback_html, display_order, grade, json_for_html,
-                   load_exam, question_data, question_html)
+from .quiz import (ExamBank, Grade, Question, _e, _feedback_html, answer_controls, display_order, grade,
+                   json_for_html, load_exam, question_data, question_html)
 from .shuffle import draw, print_orders
 
 
@@ -152,23 +152,8 @@ class ExamWidget:
         order = display_order(q, f"{self.bank.kind}/{q.id}", self.seed, self.orders[q.id])
         parts = [w.HTML(f"<p><b>Question {n}</b> (chapter {int(q.chapter)}, <i>{_e(q.level)}</i>) "
                         f"{_e(q.prompt)}</p>")]
-        letters = [chr(ord("A") + k) for k in range(len(order))]
-        if q.type in ("single", "multiple"):
-            parts.append(w.HTML("".join(f"<p><b>{k}.</b> {_e(q.options[i].text)}</p>"
-                                        for k, i in zip(letters, order))))
-        if q.type == "numeric":
-            entry = w.Text(placeholder="Type a number" + (f" ({q.unit})" if q.unit else ""))
-            self.readers[q.id] = lambda: entry.value or None
-        elif q.type == "multiple":
-            boxes = [w.Checkbox(value=False, description=k, indent=False, layout=w.Layout(width="auto"))
-                     for k in letters]
-            entry = w.HBox(boxes)
-            self.readers[q.id] = lambda: {order[k] for k, b in enumerate(boxes) if b.value}
-        else:
-            labels = letters if q.type == "single" else [q.choices()[i].text for i in order]
-            entry = w.RadioButtons(options=list(zip(labels, order)), value=None, description="Answer:",
-                                   layout=w.Layout(width="auto"))
-            self.readers[q.id] = lambda: entry.value
+        options, entry, self.readers[q.id] = answer_controls(q, order)
+        parts += options
         self.feedback[q.id] = w.HTML()
         return w.VBox(parts + [entry, self.feedback[q.id]],
                       layout=w.Layout(border="1px solid #ccc", padding="0.5rem", margin="0.4rem 0"))

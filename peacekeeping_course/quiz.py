@@ -407,6 +407,31 @@ def display_order(q: Question, key: str, seed: str, printed: list[int]) -> list[
 
 # ---------------------------------------------------------------- widget (JupyterLab)
 
+def answer_controls(q: Question, order: list[int]):
+    """The widgets to answer one question with options in `order`: (option texts, entry, read),
+    where read() gives the response grade() takes. Shared by the quiz and the exam widgets."""
+    import ipywidgets as w
+
+    letters = [chr(ord("A") + k) for k in range(len(order))]
+    options = []
+    if q.type in ("single", "multiple"):
+        # full option texts as wrapped HTML; the controls carry only the letters, because
+        # ipywidgets radio and checkbox labels do not wrap and long labels overlap
+        options.append(w.HTML("".join(f"<p><b>{k}.</b> {_e(q.options[i].text)}</p>"
+                                      for k, i in zip(letters, order))))
+    if q.type == "numeric":
+        entry = w.Text(placeholder="Type a number" + (f" ({q.unit})" if q.unit else ""))
+        return options, entry, lambda: entry.value
+    if q.type == "multiple":
+        boxes = [w.Checkbox(value=False, description=k, indent=False, layout=w.Layout(width="auto"))
+                 for k in letters]
+        return options, w.HBox(boxes), lambda: {order[k] for k, b in enumerate(boxes) if b.value}
+    labels = letters if q.type == "single" else [q.choices()[i].text for i in order]
+    entry = w.RadioButtons(options=list(zip(labels, order)), value=None, description="Answer:",
+                           layout=w.Layout(width="auto"))
+    return options, entry, lambda: entry.value
+
+
 class QuizWidget:
     """The ipywidgets quiz: choose, Check, per-option feedback, Try again, running score."""
 
@@ -433,27 +458,8 @@ class QuizWidget:
         head = w.HTML(f"<p><b>Question {n}</b> <i>({_e(q.level)})</i> {_e(q.prompt)}</p>")
         parts = [head]
         order = display_order(q, f"{self.bank.quiz_id}/{q.id}", self.seed, self.orders[q.id])
-        if q.type in ("single", "multiple"):
-            # full option texts as wrapped HTML; the controls carry only the letters, because
-            # ipywidgets radio and checkbox labels do not wrap and long labels overlap
-            letters = [chr(ord("A") + k) for k in range(len(order))]
-            parts.append(w.HTML("".join(f"<p><b>{k}.</b> {_e(q.options[i].text)}</p>"
-                                        for k, i in zip(letters, order))))
-            labels = letters
-        else:
-            labels = [q.choices()[i].text for i in order]
-        if q.type == "numeric":
-            entry = w.Text(placeholder="Type a number" + (f" ({q.unit})" if q.unit else ""))
-            read = lambda: entry.value  # noqa: E731
-        elif q.type == "multiple":
-            boxes = [w.Checkbox(value=False, description=t, indent=False,
-                                layout=w.Layout(width="auto")) for t in labels]
-            entry = w.HBox(boxes)
-            read = lambda: {order[k] for k, b in enumerate(boxes) if b.value}  # noqa: E731
-        else:
-            entry = w.RadioButtons(options=[(t, i) for t, i in zip(labels, order)], value=None,
-                                   description="Answer:", layout=w.Layout(width="auto"))
-            read = lambda: entry.value  # noqa: E731
+        options, entry, read = answer_controls(q, order)
+        parts += options
         check, retry = w.Button(description="Check", button_style="primary"), w.Button(description="Try again")
         retry.layout.display = "none"
         feedback = w.HTML()
