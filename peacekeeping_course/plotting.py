@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import inspect
 import io
 
 import matplotlib as mpl
@@ -51,7 +53,23 @@ def _show_figures_as_compact_png() -> None:
     shell = get_ipython()
     if shell is not None and hasattr(shell, "kernel"):
         shell.run_line_magic("matplotlib", "inline")  # configure the backend first, then override
-        shell.display_formatter.formatters["image/png"].for_type(plt.Figure, compact_png)
+        shell.display_formatter.formatters["image/png"].for_type(plt.Figure, _compact_png_base64)
+
+
+def _compact_png_base64(fig: plt.Figure) -> str:
+    # base64 text rather than bytes: ipykernel encodes bytes itself, the in-browser lab's
+    # kernel (Pyodide) does not and would send a broken image
+    return base64.b64encode(compact_png(fig)).decode("ascii")
+
+
+def boxplot(ax: plt.Axes, data, labels, *, horizontal: bool = False, **kwargs):
+    """`ax.boxplot` with one label per box, on Matplotlib 3.8 (the in-browser lab) and 3.10+
+    (the desktop): 3.9 renamed `labels=` to `tick_labels=`, 3.10 replaced `vert=` by `orientation=`."""
+    params = inspect.signature(ax.boxplot).parameters
+    kwargs["tick_labels" if "tick_labels" in params else "labels"] = labels
+    if horizontal:
+        kwargs.update({"orientation": "horizontal"} if "orientation" in params else {"vert": False})
+    return ax.boxplot(data, **kwargs)
 
 
 def add_source(fig: plt.Figure, text: str) -> None:

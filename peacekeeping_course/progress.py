@@ -30,7 +30,8 @@ from typing import Any, Iterator
 
 try:  # POSIX; on Windows writes are still atomic, only not locked against each other
     import fcntl
-except ImportError:  # pragma: no cover
+    fcntl.flock  # the in-browser lab's kernel puts an empty stand-in module in sys.modules
+except (ImportError, AttributeError):  # pragma: no cover
     fcntl = None
 
 VERSION = 1
@@ -46,6 +47,10 @@ def progress_path() -> Path | None:
         return None
     if value:
         return Path(value).expanduser()
+    if sys.platform == "emscripten" and Path("/drive").is_dir():
+        # the in-browser lab (JupyterLite): the home folder is in memory and lost on reload;
+        # /drive is the lab's file browser, kept in the browser's storage
+        return Path("/drive/.peacekeeping-course/progress.json")
     return Path.home() / ".peacekeeping-course" / "progress.json"
 
 
