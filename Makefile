@@ -33,9 +33,12 @@ $(STAMP): requirements.txt pyproject.toml
 install: $(STAMP)
 
 book: $(STAMP)
+	@# the in-browser lab first (the book shows its buttons only if it was built)
+	$(BIN)/python -m peacekeeping_course.browser_lab
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
 	@echo ""
 	@echo "The book is built. Open $(CURDIR)/_build/html/index.html in a browser, or run: make serve"
+	@test ! -f _build/html/lab/jupyter-lite.json || echo "The in-browser lab needs a web server: make serve, then http://127.0.0.1:$(PORT)/lab/lab/index.html"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -472,7 +472,7 @@ class QuizWidget:
                 record_quiz(self.bank.quiz_id, q.id, g.correct)  # never raises
                 self.score.value = self._score_text()
                 if not g.correct:
-                    retry.layout.display = None
+                    retry.layout.display = ""  # not None: the in-browser lab's kernel drops None in widget updates
 
         def on_retry(_):
             feedback.value = ""
@@ -482,8 +482,8 @@ class QuizWidget:
             elif q.type == "multiple":
                 for b in entry.children:
                     b.value = False
-            else:
-                entry.value = None
+            # a chosen radio button stays chosen: clearing it needs None, which the in-browser
+            # lab's kernel cannot send, and the screen must show what Check will read
 
         check.on_click(on_check)
         retry.on_click(on_retry)

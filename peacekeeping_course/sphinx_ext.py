@@ -12,6 +12,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import quote
 
 from docutils import nodes
 from docutils.parsers.rst import Directive
@@ -225,6 +226,40 @@ def _launch_student_versions(app: Sphinx, pagename, templatename, context, doctr
     retarget(context.get("header_buttons", []))
 
 
+LAB_START = "lab/lab/index.html"  # the in-browser lab (browser_lab/), built into the book's folder
+
+
+def _detect_lab(app: Sphinx, config) -> None:
+    """Whether `make book` built the in-browser lab into this output folder; a change in this
+    rewrites every page, so no button is left pointing at a lab that is gone."""
+    config.course_lab_built = (Path(app.outdir) / "lab" / "jupyter-lite.json").is_file()
+
+
+def lab_notebook(pagename: str) -> str | None:
+    """The notebook a book page opens in the lab: lesson pages their notebook, exercise pages the
+    student version, the My progress page the My progress notebook."""
+    if pagename.startswith("notebooks/"):
+        return pagename + ".ipynb"
+    if pagename.startswith("exercises/solutions/"):
+        return "exercises/" + pagename.rsplit("/", 1)[1] + ".ipynb"
+    if pagename == "book/my-progress":
+        return "notebooks/my-progress.ipynb"
+    return None
+
+
+def _run_in_browser_button(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """A "Run in your browser" button next to the launch buttons, opening the page's notebook in
+    the local lab; none when the lab was not built."""
+    notebook = lab_notebook(pagename)
+    if not app.config.course_lab_built or notebook is None or "header_buttons" not in context:
+        return
+    url = "../" * pagename.count("/") + f"{LAB_START}?path={quote(notebook)}"
+    context["header_buttons"].insert(0, {
+        "type": "link", "url": url, "icon": "fas fa-play", "text": "Run in your browser",
+        "tooltip": "Open this notebook in the in-browser lab: nothing to install, works offline",
+        "label": "run-in-browser-button"})
+
+
 def _unwanted(asset) -> bool:
     """Thebe live-code assets (they point at a CDN and are added twice by the theme), and stored
     ipywidgets state (large, and useless without the widget manager, which would come from a CDN)."""
@@ -303,6 +338,9 @@ def setup(app: Sphinx):
     app.connect("config-inited", _add_paths)
     app.connect("config-inited", _configure_launch_buttons)
     app.connect("html-page-context", _launch_student_versions, priority=900)
+    app.add_config_value("course_lab_built", False, "html")
+    app.connect("config-inited", _detect_lab)
+    app.connect("html-page-context", _run_in_browser_button, priority=910)
     app.connect("source-read", _hide_solution_markers)
     app.add_js_file("quiz.js", loading_method="defer")
     app.add_css_file("quiz.css")

@@ -30,7 +30,7 @@ def site(built_book):
 
 @pytest.fixture(scope="session")
 def built_book(request) -> Path:
-    """Build the book exactly as `make book` does; fail on any Sphinx warning. Under pytest-xdist
+    """Build the book (and the in-browser lab) exactly as `make book` does; fail on any Sphinx warning. Under pytest-xdist
     both workers need the book: the first builds it, the other waits and reuses that build."""
     jb = Path(sys.executable).parent / "jupyter-book"
     run_id = getattr(request.config, "workerinput", {}).get("testrunuid")
@@ -51,6 +51,9 @@ def built_book(request) -> Path:
 
 
 def _build(jb: Path) -> Path:
+    lab = subprocess.run([sys.executable, "-m", "peacekeeping_course.browser_lab"], cwd=REPO,
+                         capture_output=True, text=True)
+    assert lab.returncode == 0, f"the in-browser lab's build failed:\n{(lab.stdout + lab.stderr)[-4000:]}"
     result = subprocess.run(
         [str(jb), "build", str(REPO), "--warningiserror", "--nitpick", "--keep-going"],
         cwd=REPO, capture_output=True, text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"},
