@@ -1,10 +1,12 @@
 """Launch buttons follow one setting, the repository URL: none while it is unset, Binder, Colab and
-(with a hub address) JupyterHub links once it is set, and exercise pages open the student version."""
+(with a hub address) JupyterHub links once it is set, and exercise pages open the student version.
+"Run in your browser" buttons appear exactly when the in-browser lab was built into the book."""
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,7 +26,7 @@ html_theme_options = {theme_options}
 """
 
 
-def build_mini_book(tmp_path: Path, repository_url: str, hub: str = "") -> dict[str, str]:
+def build_mini_book(tmp_path: Path, repository_url: str, hub: str = "", lab: bool = False) -> dict[str, str]:
     """Build a two-notebook book with the course's extension; return the HTML of its pages."""
     src = tmp_path / "src"
     for page in ("notebooks/demo", "exercises/solutions/demo"):
@@ -39,6 +41,11 @@ def build_mini_book(tmp_path: Path, repository_url: str, hub: str = "") -> dict[
                                   "colab_url": "https://colab.research.google.com", "jupyterhub_url": hub}}
     (src / "conf.py").write_text(CONF.format(theme_options=json.dumps(options)))
     out = tmp_path / "html"
+    if lab:  # what browser_lab leaves when it built the in-browser lab
+        (out / "lab").mkdir(parents=True, exist_ok=True)
+        (out / "lab" / "jupyter-lite.json").write_text("{}")
+    else:
+        shutil.rmtree(out / "lab", ignore_errors=True)
     result = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", str(src), str(out)],
                             capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -85,3 +92,23 @@ def test_the_course_config_has_one_documented_setting():
     config = yaml.safe_load((REPO / "_config.yml").read_text(encoding="utf-8"))
     assert "url" in config["repository"] and config["launch_buttons"]["binderhub_url"]
     assert "repository.url" in (REPO / "book" / "instructors" / "index.md").read_text(encoding="utf-8")
+
+
+def run_in_browser_links(page: str) -> list[str]:
+    return re.findall(r'<a href="([^"]*)"[^>]*btn-run-in-browser-button', page)
+
+
+def test_run_in_browser_buttons_open_the_page_notebook_in_the_local_lab(tmp_path):
+    pages = build_mini_book(tmp_path, "", lab=True)
+    assert run_in_browser_links(pages["notebooks/demo"]) == ["../lab/lab/index.html?path=notebooks/demo.ipynb"]
+    # the exercise page shows solutions; the lab opens the student version
+    assert run_in_browser_links(pages["exercises/solutions/demo"]) == [
+        "../../lab/lab/index.html?path=exercises/demo.ipynb"]
+    assert "Run in your browser" in pages["notebooks/demo"]
+
+
+def test_no_run_in_browser_button_without_the_lab_even_after_a_build_with_it(tmp_path):
+    build_mini_book(tmp_path, "", lab=True)
+    pages = build_mini_book(tmp_path, "", lab=False)  # same output folder, lab now left out
+    for page in pages.values():
+        assert run_in_browser_links(page) == [] and "Run in your browser" not in page

@@ -76,8 +76,8 @@ def run(out: Path, status: Path, *, course: Path = COURSE, venv: Path | None = N
     status.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     try:
-        jupyter = build_environment(venv)
         report = {"distribution": verified_distribution(cache / "pyodide-verified", cache, archive, tamper)}
+        jupyter = build_environment(venv)
         report.update(site.build(course, cache / "pyodide-verified", course / "_build" / "lab-work",
                                  out, cache, jupyter))
     except VerifyError as err:
