@@ -2,35 +2,48 @@
 
     python -m peacekeeping_course.bench [--with-tests]
 
-Budgets: clean build <= 90 s, cached rebuild <= 15 s, full test run <= 6 min, each first page load
-<= 1 MB with no request to another host.
+Budgets: clean build <= 90 s, cached rebuild <= 15 s (both as `make book`: the in-browser lab, then
+the book), full test run <= 6 min, each first page load <= 1 MB with no request to another host.
+The in-browser lab: at most 60 MB; every notebook runs top to bottom with no error, its kernel ready
+within 15 s of opening, and no request to another host.
+
+Everything the bench runs (the book build, the notebooks' kernels, the tests) runs with
+PEACEKEEPING_PROGRESS=off, so a bench never writes into the developer's own progress file.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import nbformat
 import yaml
-from nbclient import NotebookClient
 
+from .browser_lab.labcheck import lab_session
+from .browser_lab.site import folder_bytes
 from .datasets import REPO_ROOT
-from .notebooks import NOTEBOOKS
+from .notebooks import NOTEBOOKS, kernel_env, run
 from .pagecheck import browser, open_page, serve
 
-BUDGET = {"clean build": 90.0, "cached rebuild": 15.0, "tests": 360.0, "page bytes": 1_000_000}
+BUDGET = {"clean build": 90.0, "cached rebuild": 15.0, "tests": 360.0, "page bytes": 1_000_000,
+          "lab MB": 60.0, "lab kernel ready": 15.0}
 BUILD = REPO_ROOT / "_build"
 
 
-def _timed(cmd: list[str]) -> float:
+def _timed(*cmds: list[str]) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=REPO_ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for cmd in cmds:
+        subprocess.run(cmd, cwd=REPO_ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       env=kernel_env())
     return time.perf_counter() - start
+
+
+def _lab_cmd() -> list[str]:
+    return [sys.executable, "-m", "peacekeeping_course.browser_lab"]
 
 
 def _book_cmd() -> list[str]:
@@ -47,6 +60,40 @@ def _toc_pages() -> list[str]:
     return [f"{p}.html" for p in pages]
 
 
+def run_notebook(path: Path) -> float:
+    """Run one notebook on a fresh kernel, with progress recording off; returns the seconds taken."""
+    start = time.perf_counter()
+    run(path, timeout=600)
+    return time.perf_counter() - start
+
+
+def bench_lab(html: Path) -> int:
+    """Run every notebook of the in-browser lab top to bottom in Chromium; returns budgets missed."""
+    lab = html / "lab"
+    if not (lab / "jupyter-lite.json").is_file():
+        print("\nin-browser lab: NOT BUILT (see _build/lab-status.json)")
+        return 1
+    size = folder_bytes(lab) / 1e6
+    failures = size > BUDGET["lab MB"]
+    print(f"\nin-browser lab {size:6.1f} MB   budget {BUDGET['lab MB']:.0f} MB   {_verdict(not failures)}")
+    print("  notebook                                          kernel ready   run all   problems")
+    with serve(html) as base, lab_session(f"{base}/lab") as session:
+        for path in sorted(p.relative_to(lab / "files").as_posix() for p in (lab / "files").glob("*/*.ipynb")):
+            try:
+                ready = session.open(path)
+                seconds, outputs = session.run_all()
+                problems = [f"{len(outputs[k])} {k}" for k in ("errors", "stderr") if outputs[k]]
+                problems += [f"{outputs['unexecuted']} cells not run"] if outputs["unexecuted"] else []
+            except Exception as err:  # noqa: BLE001 - a bench reports every notebook
+                ready, seconds, problems = float("nan"), float("nan"), [f"{type(err).__name__}: {err}"[:80]]
+            bad = bool(problems) or not ready <= BUDGET["lab kernel ready"]
+            failures += bad
+            print(f"  {path:<50}{ready:9.1f} s{seconds:9.1f} s   {'; '.join(problems) or _verdict(not bad)}")
+        foreign = session.foreign_requests()
+    print(f"  requests to other hosts: {len(foreign)}   {_verdict(not foreign)}")
+    return failures + bool(foreign)
+
+
 def _verdict(ok: bool) -> str:
     return "ok" if ok else "OVER BUDGET"
 
@@ -55,22 +102,19 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark the course build and pages.")
     parser.add_argument("--with-tests", action="store_true", help="also time the full test run")
     args = parser.parse_args(argv)
+    os.environ["PEACEKEEPING_PROGRESS"] = "off"  # and for anything else started from here
     failures = 0
 
     shutil.rmtree(BUILD, ignore_errors=True)
-    clean = _timed(_book_cmd())
-    cached = _timed(_book_cmd())
+    clean = _timed(_lab_cmd(), _book_cmd())
+    cached = _timed(_lab_cmd(), _book_cmd())
     print(f"{'clean build':<24}{clean:8.1f} s   budget {BUDGET['clean build']:.0f} s   {_verdict(clean <= 90)}")
     print(f"{'cached rebuild':<24}{cached:8.1f} s   budget {BUDGET['cached rebuild']:.0f} s   {_verdict(cached <= 15)}")
     failures += (clean > 90) + (cached > 15)
 
     print("\nnotebook execution (fresh kernel)")
     for path in sorted(p for pattern in NOTEBOOKS for p in REPO_ROOT.glob(pattern)):
-        nb = nbformat.read(path, as_version=4)
-        start = time.perf_counter()
-        NotebookClient(nb, timeout=600, kernel_name="python3",
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
-        print(f"  {str(path.relative_to(REPO_ROOT)):<52}{time.perf_counter() - start:6.1f} s")
+        print(f"  {str(path.relative_to(REPO_ROOT)):<52}{run_notebook(path):6.1f} s")
 
     print("\npages (cold cache)                                     bytes  requests  off-host")
     with serve(BUILD / "html") as base, browser() as chromium:
@@ -81,6 +125,8 @@ def main(argv=None) -> int:
             failures += bool(over)
             print(f"  {page_path:<48}{record.bytes:>11,}{len(record.requests):>10}{len(record.off_host):>10}"
                   f"   {_verdict(not over)}")
+
+    failures += bench_lab(BUILD / "html")
 
     if args.with_tests:
         tests = _timed([sys.executable, "-m", "pytest", "-q"])

@@ -1,7 +1,9 @@
 """Run the course notebooks and store their outputs (`make outputs`).
 
 Outputs are stored so that nbval can prove they are current; widget state is dropped (it
-would add hundreds of kilobytes per notebook and the book cannot use it offline).
+would add hundreds of kilobytes per notebook and the book cannot use it offline). Every kernel runs
+with PEACEKEEPING_PROGRESS=off: running the course's notebooks must never write into anyone's
+progress file (`make bench` runs them the same way).
 """
 
 from __future__ import annotations
@@ -18,10 +20,21 @@ from .datasets import REPO_ROOT
 NOTEBOOKS = ("notebooks/*.ipynb", "exercises/solutions/*.ipynb")
 
 
-def execute(path: Path) -> None:
+def kernel_env() -> dict[str, str]:
+    """The environment of a kernel that runs a course notebook: progress recording off."""
+    return {**os.environ, "PEACEKEEPING_PROGRESS": "off"}
+
+
+def run(path: Path, timeout: int = 300) -> nbformat.NotebookNode:
+    """Execute a notebook on a fresh kernel with recording off; returns it with its outputs."""
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute(env=kernel_env())
+    return nb
+
+
+def execute(path: Path) -> None:
+    nb = run(path)
     nb.metadata.pop("widgets", None)
     nb.metadata["language_info"] = {"name": "python"}  # no interpreter version: keeps diffs clean
     nbformat.write(nb, path)

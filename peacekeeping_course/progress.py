@@ -13,6 +13,25 @@ kept as progress.json.bak. A corrupt file is set aside (progress.json.corrupt-<t
 deleted, and the backup is used. Writers take a lock, so two notebooks checking answers at the
 same moment do not overwrite each other. Recording never stops a quiz or a check: if the file
 cannot be written, the learner sees one short notice and carries on.
+
+Only its own files: the store creates, replaces or sets aside only the progress file, its .bak,
+.lock and temporary files, and .corrupt-<time> copies. What is found at the progress path is one of:
+
+- missing: a new progress file is made there (or the .bak is used, if there is one);
+- a progress file (a JSON object with version 1 and "quizzes" and "exercises" objects): used. A
+  single bad entry inside it (say "attempts": "many", or an exercise entry that is text) is
+  repaired or dropped with a one-line notice; everything else is kept;
+- a damaged progress file: set aside, then the .bak is restored if it is good, else progress
+  starts afresh; the notice says which, and where the damaged copy was kept. A file counts as a
+  damaged progress file only if it is recognisably ours: it is JSON, an object with a "version"
+  key (not a newer version than this one) and no keys other than the ones this module writes
+  (version, quizzes, exercises, learner, exams); or it is not JSON at all (cut short, empty, garbled by a
+  disk error) and either its name ends in .json or its text begins the way this module writes
+  the file ('{' then one of those keys);
+- anything else (a folder, a learner's notes.txt, another program's JSON, a file written by a
+  newer version of the course, a file that cannot be read or is over 16 MB): left exactly as it
+  is. The learner sees one clear notice and recording stays off for that path for the rest of
+  the session.
 """
 
 from __future__ import annotations
@@ -22,6 +41,7 @@ import datetime as _dt
 import html
 import json
 import os
+import re
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -37,6 +57,12 @@ except (ImportError, AttributeError):  # pragma: no cover
 VERSION = 1
 ENV_VAR = "PEACEKEEPING_PROGRESS"
 _notified = False
+# Progress paths that hold a folder or a file that is not ours: recording stays off for them for
+# the rest of the session (path -> the notice the learner saw).
+_refused: dict[str, str] = {}
+OUR_KEYS = frozenset({"version", "quizzes", "exercises", "learner", "exams"})
+_OUR_START = re.compile(r'\s*\{\s*"(?:%s)"' % "|".join(sorted(OUR_KEYS)))
+MAX_BYTES = 16_000_000  # a progress file is a few kilobytes; a larger file is not one
 
 
 def progress_path() -> Path | None:
@@ -59,14 +85,16 @@ def empty() -> dict:
 
 
 def _valid(data: Any) -> bool:
+    """The shape of a progress file; bad entries inside it are repaired by `_repair`."""
     return (isinstance(data, dict) and data.get("version") == VERSION
-            and isinstance(data.get("quizzes"), dict) and isinstance(data.get("exercises"), dict)
-            and all(isinstance(v, dict) for v in data["quizzes"].values()))
+            and isinstance(data.get("quizzes"), dict) and isinstance(data.get("exercises"), dict))
 
 
 def _read(path: Path) -> dict | None:
     """The file's content if it is a valid progress file; None if missing or corrupt."""
     try:
+        if path.stat().st_size > MAX_BYTES:
+            return None
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, UnicodeDecodeError):
         return None
@@ -77,26 +105,150 @@ def _backup(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
 
-def load(path: Path | None = None) -> dict:
-    """Read progress; falls back to the backup if the file is corrupt, never raises."""
+def _inspect(path: Path) -> tuple[str, Any]:
+    """What is at the progress path: ("missing", None), ("ok", data), ("damaged", None) for a
+    damaged file of ours, or ("refused", notice) for anything that must be left alone."""
+    if not path.exists():
+        return "missing", None
+    if path.is_dir():
+        return "refused", (f"{_pointer(path)} a folder ({path}), not a file, so your progress is not being "
+                           f"recorded. Set {ENV_VAR} to a file path such as {path / 'progress.json'}.")
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return "refused", _not_ours(path)
+        raw = path.read_bytes()
+    except OSError as err:
+        return "refused", (f"your progress file {path} could not be read ({type(err).__name__}), so it was left "
+                           "as it is and your progress is not being recorded.")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except ValueError:  # not JSON (UnicodeDecodeError is a ValueError too)
+        start = raw[:200].decode("utf-8", "replace")
+        ours = path.name.lower().endswith(".json") or _OUR_START.match(start)
+        return ("damaged", None) if ours else ("refused", _not_ours(path))
+    if _valid(data):
+        return "ok", data
+    version = data.get("version") if isinstance(data, dict) else None
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+        return "refused", (f"your progress file {path} was written by a newer version of the course, so it was "
+                           "left as it is and your progress is not being recorded. Update the course package.")
+    if isinstance(data, dict) and "version" in data and set(data) <= OUR_KEYS:
+        return "damaged", None
+    return "refused", _not_ours(path)
+
+
+def _pointer(path: Path) -> str:
+    return f"{ENV_VAR} points to" if os.environ.get(ENV_VAR, "").strip() else "the progress file is"
+
+
+def _not_ours(path: Path) -> str:
+    other = path.parent / ("course-progress.json" if path.name == "progress.json" else "progress.json")
+    return (f"{path} is not a course progress file, so it was left as it is and your progress is not being "
+            f"recorded. Set {ENV_VAR} to a file path such as {other}.")
+
+
+def _refuse(path: Path, notice: str) -> None:
+    """Recording stays off for this path for the rest of the session; the learner is told once."""
+    if str(path) not in _refused:
+        _refused[str(path)] = notice
+        print(f"Note: {notice}", file=sys.stderr)
+
+
+def recording_off_reason(path: Path | None = None) -> str | None:
+    """Why recording is off for this session's progress path, if it was refused; else None."""
     path = path or progress_path()
-    if path is None or not (path.exists() or _backup(path).exists()):
+    return _refused.get(str(path)) if path is not None else None
+
+
+def load(path: Path | None = None) -> dict:
+    """Read progress; falls back to the backup if the file is corrupt, never raises. A folder or
+    a file that is not a progress file is left alone (recording stays off) and reads as empty."""
+    path = path or progress_path()
+    if path is None or str(path) in _refused:
         return empty()
-    data = _read(path) if path.exists() else None
-    if data is not None:
-        return data
-    if path.exists():
-        _set_aside(path)
-    return _read(_backup(path)) or empty()
+    state, found = _inspect(path)
+    if state == "ok":
+        return _repair(found, path)
+    if state == "refused":
+        _refuse(path, found)
+        return empty()
+    if state == "damaged":
+        kept = _set_aside(path)
+        if kept is None:
+            return empty()
+        backup = _read(_backup(path))
+        if backup is not None:
+            _notify(f"your progress file {path} was damaged; it was kept as {kept.name} and your progress "
+                    f"was restored from the last good copy ({_backup(path).name}).")
+            return _repair(backup, path)
+        _notify(f"your progress file {path} was damaged and there was no good copy to restore, so your "
+                f"progress starts afresh. The damaged file was kept as {kept}.")
+        return empty()
+    backup = _read(_backup(path))  # missing: the backup, if a crash left only that
+    return _repair(backup, path) if backup is not None else empty()
 
 
-def _set_aside(path: Path) -> None:
-    """Keep a corrupt file for inspection under a new name; never delete it."""
+def _set_aside(path: Path) -> Path | None:
+    """Keep a corrupt file for inspection under a new name; never delete it. If it cannot be
+    moved, it is left as it is and recording stays off (it is never written over)."""
     stamp = _dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
-    with contextlib.suppress(OSError):
-        os.replace(path, path.with_name(f"{path.name}.corrupt-{stamp}"))
-        _notify(f"your progress file {path} was damaged; it was kept as {path.name}.corrupt-{stamp} "
-                "and your progress was restored from the last good copy.")
+    kept = path.with_name(f"{path.name}.corrupt-{stamp}")
+    try:
+        os.replace(path, kept)
+    except OSError as err:
+        _refuse(path, f"your progress file {path} is damaged and could not be set aside ({type(err).__name__}), "
+                      "so it was left as it is and your progress is not being recorded.")
+        return None
+    return kept
+
+
+# ---------------------------------------------------------------- repairing single entries
+
+def _count(value: Any) -> int:
+    """A stored number of attempts; an entry exists, so at least 1."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else 1
+
+
+def _repair(data: dict, path: Path | None = None) -> dict:
+    """Repair or drop single bad entries (a quiz answer or an exercise that is not an object, or
+    has fields of the wrong type); keep everything else. Says so in one line."""
+    fixed: list[str] = []
+    for quiz_id, answers in list(data["quizzes"].items()):
+        if not isinstance(answers, dict):
+            del data["quizzes"][quiz_id]
+            fixed.append(f"quiz {quiz_id}")
+            continue
+        for question_id, entry in list(answers.items()):
+            if not isinstance(entry, dict):
+                del answers[question_id]
+                fixed.append(f"quiz {quiz_id} {question_id}")
+                continue
+            good = {"correct": entry.get("correct") if isinstance(entry.get("correct"), bool) else False,
+                    "attempts": _count(entry.get("attempts"))}
+            good["first_try_correct"] = (entry["first_try_correct"] if isinstance(entry.get("first_try_correct"), bool)
+                                         else good["correct"] and good["attempts"] == 1)
+            if any(entry.get(k) != v or type(entry.get(k)) is not type(v) for k, v in good.items()):
+                entry.update(good)
+                fixed.append(f"quiz {quiz_id} {question_id}")
+    for exercise, entry in list(data["exercises"].items()):
+        if not isinstance(entry, dict):
+            del data["exercises"][exercise]
+            fixed.append(f"exercise {exercise}")
+            continue
+        status = entry.get("status") if isinstance(entry.get("status"), str) else "invalid"
+        good = {"status": status, "attempts": _count(entry.get("attempts")),
+                "ever_correct": (entry["ever_correct"] if isinstance(entry.get("ever_correct"), bool)
+                                 else status in DONE_STATUSES)}
+        if any(entry.get(k) != v or type(entry.get(k)) is not type(v) for k, v in good.items()):
+            entry.update(good)
+            fixed.append(f"exercise {exercise}")
+    if fixed:
+        shown = ", ".join(f[:60] for f in fixed[:3]) + (f" and {len(fixed) - 3} more" if len(fixed) > 3 else "")
+        one = len(fixed) == 1
+        _notify(f"{'one entry' if one else f'{len(fixed)} entries'} in your progress file "
+                f"{path or ''} could not be read ({shown}); {'it was' if one else 'they were'} repaired or "
+                "left out, and everything else was kept.")
+    return data
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -130,11 +282,17 @@ def update(change, path: Path | None = None) -> dict | None:
     """Apply `change(data)` to the stored progress under the lock and save it atomically.
     Returns the new data, or None if recording is off or failed (the learner is told once)."""
     path = path or progress_path()
-    if path is None:
+    if path is None or str(path) in _refused:
+        return None
+    state, notice = _inspect(path)
+    if state == "refused":  # checked before the lock, so no lock file is made beside someone else's file
+        _refuse(path, notice)
         return None
     try:
         with _locked(path):
             data = load(path)
+            if str(path) in _refused:  # damaged, and could not be set aside: never written over
+                return None
             previous = json.dumps(data, indent=1, sort_keys=True)
             change(data)
             if path.exists():
@@ -189,6 +347,8 @@ def learner_seed(path: Path | None = None) -> str:
     if path is None:
         return ""
     learner = load(path).get("learner")
+    if str(path) in _refused:
+        return ""
     if isinstance(learner, dict) and isinstance(learner.get("seed"), str) and learner["seed"]:
         return learner["seed"]
     seed = os.urandom(8).hex()
@@ -253,14 +413,18 @@ def course_outline() -> list[tuple[str, str, str, list[str], list[str]]]:
     return outline
 
 
+def _objects(value: Any) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
 def summary(data: dict | None = None) -> list[ChapterProgress]:
     data = load() if data is None else data
+    quizzes, done = _objects(_objects(data).get("quizzes")), _objects(_objects(data).get("exercises"))
     rows = []
     for chapter, quiz_id, title, question_ids, exercises in course_outline():
-        answers = data["quizzes"].get(quiz_id, {})
-        right = [q for q in question_ids if isinstance(answers.get(q), dict) and answers[q].get("correct")]
-        solved = [e for e in exercises if isinstance(data["exercises"].get(e), dict)
-                  and data["exercises"][e].get("ever_correct")]
+        answers = _objects(quizzes.get(quiz_id))
+        right = [q for q in question_ids if _objects(answers.get(q)).get("correct") is True]
+        solved = [e for e in exercises if _objects(done.get(e)).get("ever_correct") is True]
         rows.append(ChapterProgress(
             chapter, title, len(question_ids), len(right),
             tuple(f"Q{n}" for n, q in enumerate(question_ids, start=1) if q not in right),
@@ -271,8 +435,9 @@ def summary(data: dict | None = None) -> list[ChapterProgress]:
 class ProgressReport:
     """Display object: a table in JupyterLab, plain text elsewhere."""
 
-    def __init__(self, rows: list[ChapterProgress], path: Path | None, data: dict | None = None):
-        self.rows, self.path = rows, path
+    def __init__(self, rows: list[ChapterProgress], path: Path | None, data: dict | None = None,
+                 off_reason: str | None = None):
+        self.rows, self.path, self.off_reason = rows, path, off_reason
         data = data if data is not None else empty()
         self.exams = f"{exam_line('pretest', data)} {exam_line('final', data)}"
 
@@ -285,7 +450,7 @@ class ProgressReport:
         return "; ".join(parts) or "nothing: chapter complete"
 
     def __repr__(self) -> str:
-        lines = ["My progress", self.exams]
+        lines = ["My progress", self.exams] + ([f"Recording is off: {self.off_reason}"] if self.off_reason else [])
         for r in self.rows:
             lines.append(f"Chapter {int(r.chapter)} {r.title}: quiz {r.quiz_correct}/{r.quiz_total}, "
                          f"exercises {r.exercises_correct}/{r.exercises_total}. Left: {self._left(r)}")
@@ -302,6 +467,7 @@ class ProgressReport:
             f"<td>{r.quiz_correct} of {r.quiz_total}</td><td>{r.exercises_correct} of {r.exercises_total}</td>"
             f"<td>{e(self._left(r))}</td></tr>" for r in self.rows)
         where = (f"Saved in <code>{e(str(self.path))}</code>." if self.path
+                 else f"Recording is off: {e(self.off_reason)}" if self.off_reason
                  else f"Recording is off ({ENV_VAR}=off).")
         return (f"<div class='pk-progress'><h3>My progress</h3><p>Quiz questions answered correctly: "
                 f"<b>{quiz_done} of {quiz_all}</b>. Exercises solved: <b>{ex_done} of {ex_all}</b>. {where}</p>"
@@ -314,7 +480,9 @@ class ProgressReport:
 def show() -> ProgressReport:
     """Per-chapter scores and what is left, from this learner's progress file."""
     data = load()
-    return ProgressReport(summary(data), progress_path(), data)
+    path = progress_path()
+    reason = recording_off_reason(path)
+    return ProgressReport(summary(data), None if reason else path, data, reason)
 
 
 def reset() -> None:

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..datasets import load
-from . import as_float, as_int, correct, incorrect, invalid, register
+from . import as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, register
 
 
 def _by_year() -> pd.DataFrame:
@@ -141,14 +141,14 @@ def check_principles(answer) -> object:
     missing = [k for k in PRINCIPLE_SCENARIOS if k not in given or given[k] in (None, "")]
     unknown = [k for k in given if k not in PRINCIPLE_SCENARIOS]
     if unknown:
-        return invalid(ex, f"there is no scenario {', '.join(unknown)}; the scenarios are A to F.")
+        return invalid(ex, f"there is no scenario {excerpts(unknown)}; the scenarios are A to F.")
     labels = {}
     for key, value in given.items():
         if value in (None, ""):
             continue
         label = _ALIASES.get(str(value).strip().lower())
         if label is None:
-            return invalid(ex, f"scenario {key}: {value!r} is not one of the principles "
+            return invalid(ex, f"scenario {key}: {excerpt(value)} is not one of the principles "
                                f"({', '.join(PRINCIPLES)}).")
         labels[key] = label
     wrong = [k for k, lab in labels.items() if lab != PRINCIPLE_SCENARIOS[k][0]]

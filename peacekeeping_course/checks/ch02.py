@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..datasets import load
-from . import as_float, correct, incorrect, invalid, register
+from . import as_float, correct, excerpt, excerpts, incorrect, invalid, register
 
 # ---------------------------------------------------------------- shared helpers
 
@@ -139,7 +139,7 @@ def check_classify_actors(answer) -> object:
     given = {str(k).strip().upper(): v for k, v in answer.items()}
     unknown = sorted(k for k in given if k not in ACTORS)
     if unknown:
-        return invalid(ex, f"there is no actor {', '.join(unknown)}; the actors are A to L.")
+        return invalid(ex, f"there is no actor {excerpts(unknown)}; the actors are A to L.")
     labels, missing = {}, []
     for key in ACTORS:
         value = given.get(key)
@@ -150,7 +150,7 @@ def check_classify_actors(answer) -> object:
             return invalid(ex, f"actor {key}: give the category as text, one of: {', '.join(CATEGORIES)}.")
         label = _CATEGORY_ALIASES.get(_norm(value))
         if label is None:
-            return invalid(ex, f"actor {key}: {value!r} is not one of the five categories "
+            return invalid(ex, f"actor {key}: {excerpt(value)} is not one of the five categories "
                                f"({', '.join(CATEGORIES)}).")
         labels[key] = label
     wrong = [k for k, lab in labels.items() if lab != ACTORS[k][0]]
@@ -213,7 +213,7 @@ def check_shares_by_type(answer) -> object:
     for key, value in answer.items():
         kind = _TYPE_ALIASES.get(_norm(key))
         if kind is None:
-            return invalid(ex, f"{key!r} is not a personnel type. Use: {', '.join(PERSONNEL_TYPES)}.")
+            return invalid(ex, f"{excerpt(key)} is not a personnel type. Use: {', '.join(PERSONNEL_TYPES)}.")
         number = as_float(value)
         if number is None:
             return invalid(ex, f"the value for {kind} must be a number (a percentage such as 4.2).")
@@ -259,7 +259,8 @@ def check_lowest_highest(answer) -> object:
     known = set(shares.index) | set(_by_sex()["mission"])
     for name in (low, high):
         if name not in known:
-            return invalid(ex, f"{name} is not a mission in the table. Use the acronyms in the mission column.")
+            return invalid(ex, f"{excerpt(name, quote=False)} is not a mission in the table. Use the acronyms in "
+                               "the mission column.")
     large = mission_shares_last_month(1000)
     want_low, want_high = large.idxmin(), large.idxmax()
     sizes = _last_month(_by_sex()).groupby("mission")["total"].sum()
@@ -321,7 +322,7 @@ def check_ddr_or_ssr(answer) -> object:
     given = {str(k).strip().upper(): v for k, v in answer.items()}
     unknown = sorted(k for k in given if k not in TASKS)
     if unknown:
-        return invalid(ex, f"there is no task {', '.join(unknown)}; the tasks are A to H.")
+        return invalid(ex, f"there is no task {excerpts(unknown)}; the tasks are A to H.")
     labels, missing = {}, []
     for key in TASKS:
         value = given.get(key)
@@ -330,7 +331,7 @@ def check_ddr_or_ssr(answer) -> object:
             continue
         label = _DDR_SSR_ALIASES.get(_norm(value)) if isinstance(value, str) else None
         if label is None:
-            return invalid(ex, f'task {key}: answer "DDR", "SSR" or "both", not {value!r}.')
+            return invalid(ex, f'task {key}: answer "DDR", "SSR" or "both", not {excerpt(value)}.')
         labels[key] = label
     wrong = [k for k, lab in labels.items() if lab != TASKS[k][0]]
     if not wrong and not missing:

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..datasets import load
-from . import check_order, as_float, as_int, correct, incorrect, invalid, register
+from . import check_order, as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, register
 
 # ---------------------------------------------------------------- expected values from the data
 
@@ -178,7 +178,7 @@ def check_police_heavy(answer) -> object:
     missions = mission_police_shares()
     unknown = sorted(given - set(missions.index))
     if unknown:
-        return invalid(ex, f"{', '.join(unknown)} is not a mission label in un_personnel_by_mission_month.")
+        return invalid(ex, f"{excerpts(unknown)} is not a mission label in un_personnel_by_mission_month.")
     expected = police_heavy_missions()
     if given == expected:
         return correct(ex, f"{', '.join(sorted(expected))} are the only missions of the required size with at "
@@ -236,14 +236,14 @@ def check_support_kinds(answer) -> object:
     given = {str(k).strip().upper(): v for k, v in answer.items()}
     unknown = [k for k in given if k not in SUPPORT_ACTIVITIES]
     if unknown:
-        return invalid(ex, f"there is no activity {', '.join(unknown)}; the activities are A to H.")
+        return invalid(ex, f"there is no activity {excerpts(unknown)}; the activities are A to H.")
     labels = {}
     for key, value in given.items():
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
         label = _KIND_ALIASES.get(str(value).strip().lower()) if isinstance(value, str) else None
         if label is None:
-            return invalid(ex, f"activity {key}: {value!r} is not one of {', '.join(KINDS)}.")
+            return invalid(ex, f"activity {key}: {excerpt(value)} is not one of {', '.join(KINDS)}.")
         labels[key] = label
     missing = [k for k in SUPPORT_ACTIVITIES if k not in labels]
     wrong = [k for k, lab in sorted(labels.items()) if lab != SUPPORT_ACTIVITIES[k][0]]

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..datasets import load
-from . import Feedback, letter_answers, as_float, as_int, correct, incorrect, invalid, register
+from . import Feedback, letter_answers, as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, register
 
 UNIFORMED = ("Military", "Police", "Military Observer")
 
@@ -223,7 +223,7 @@ def check_reforms(answer) -> object:
     given = {str(k).strip().upper(): v for k, v in answer.items()}
     unknown = [k for k in given if k not in REFORM_SCENARIOS]
     if unknown:
-        return invalid(ex, f"there is no scenario {', '.join(unknown)}; the scenarios are A to G.")
+        return invalid(ex, f"there is no scenario {excerpts(unknown)}; the scenarios are A to G.")
     labels, missing = {}, []
     for key in REFORM_SCENARIOS:
         value = given.get(key)
@@ -232,7 +232,7 @@ def check_reforms(answer) -> object:
             continue
         label = _REFORM_ALIASES.get(str(value).strip().lower())
         if label is None:
-            return invalid(ex, f"scenario {key}: {value!r} is not one of {', '.join(REFORMS)}.")
+            return invalid(ex, f"scenario {key}: {excerpt(value)} is not one of {', '.join(REFORMS)}.")
         labels[key] = label
     wrong = [k for k, label in labels.items() if label != REFORM_SCENARIOS[k][0]]
     if not wrong and not missing:

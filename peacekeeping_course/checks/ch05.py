@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ..datasets import load
-from . import as_float, as_int, correct, incorrect, invalid, register
+from . import as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, register
 
 # ---------------------------------------------------------------- course data helpers
 
@@ -145,7 +145,7 @@ def check_police_contributor(answer) -> object:
                                  "Use the police column.")
         return incorrect(ex, f"right country; now read {key}'s police figure for February 2014 exactly.")
     if key is None:
-        return incorrect(ex, f"{country!r} did not contribute to UNMIL in February 2014 (check the spelling "
+        return incorrect(ex, f"{excerpt(country)} did not contribute to UNMIL in February 2014 (check the spelling "
                              "against the contributor column).")
     largest_total = feb["total"].idxmax()
     if key == largest_total:
@@ -312,7 +312,7 @@ def check_sequence(answer) -> object:
                            'as "ABCDEFGH".')
     unknown = [x for x in letters if x not in SEQUENCE_EVENTS]
     if unknown:
-        return invalid(ex, f"there is no event {', '.join(sorted(set(unknown)))}; the events are A to H.")
+        return invalid(ex, f"there is no event {excerpts(sorted(set(unknown)))}; the events are A to H.")
     if len(letters) != len(set(letters)):
         return invalid(ex, "each letter should appear once.")
     missing = [x for x in SEQUENCE_EVENTS if x not in letters]

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..datasets import load
-from . import (Feedback, as_float, as_int, complete, correct, incomplete, incorrect, invalid, length_feedback,
+from . import (Feedback, as_float, as_int, complete, correct, excerpt, incomplete, incorrect, invalid, length_feedback,
                letter_answers, register, sentence_problem, written_answer)
 
 
@@ -274,19 +274,19 @@ def check_comparison(answer) -> object:
     for factor_name, row in answer.items():
         factor = _factor_key(factor_name)
         if factor is None:
-            return invalid(ex, f"{factor_name!r} is not one of the factors: {', '.join(FACTORS)}.")
+            return invalid(ex, f"{excerpt(factor_name)} is not one of the factors: {', '.join(FACTORS)}.")
         if not isinstance(row, Mapping):
-            return invalid(ex, f"the value for {factor_name!r} should be a dictionary such as "
+            return invalid(ex, f"the value for {excerpt(factor_name)} should be a dictionary such as "
                                '{"Liberia": "helped", "Somalia": "hindered"}.')
         for case_name, value in row.items():
             case = _case_key(case_name)
             if case is None:
-                return invalid(ex, f"{case_name!r} is not a case; use \"Liberia\" and \"Somalia\".")
+                return invalid(ex, f"{excerpt(case_name)} is not a case; use \"Liberia\" and \"Somalia\".")
             if value in (None, ""):
                 continue
             rating = _RATING_ALIASES.get(str(value).strip().lower())
             if rating is None:
-                return invalid(ex, f"{factor} / {case}: {value!r} is not a rating; use \"helped\", "
+                return invalid(ex, f"{factor} / {case}: {excerpt(value)} is not a rating; use \"helped\", "
                                    "\"hindered\" or \"mixed\".")
             ratings[(factor, case)] = rating
     missing = [f"{f} ({c})" for f in FACTORS for c in CASES if (f, c) not in ratings]

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..datasets import load
-from . import (Feedback, as_float, check_order, complete, correct, incomplete, incorrect, invalid,
+from . import (Feedback, as_float, check_order, complete, correct, excerpt, excerpts, incomplete, incorrect, invalid,
                length_feedback, register, sentence_problem, written_answer)
 
 REGIONS = ("north", "centre", "south")
@@ -82,7 +82,7 @@ def _region_values(answer) -> dict[str, float] | str:
         if region == "center":
             region = "centre"
         if region not in REGIONS:
-            return f"{key!r} is not a region; use the keys north, centre and south."
+            return f"{excerpt(key)} is not a region; use the keys north, centre and south."
         number = as_float(value)
         if number is None or math.isinf(number):
             return f"the value for {region} must be a number, for example 123.4."
@@ -153,7 +153,7 @@ def check_low_resolution(answer) -> object:
     canonical = {name.casefold(): name for name in rates.index}
     unknown = [n for n in names if n.casefold() not in canonical]
     if unknown:
-        return invalid(ex, f"{', '.join(repr(u) for u in unknown)} is not a district. The districts are: "
+        return invalid(ex, f"{excerpts(unknown, quote=True)} is not a district. The districts are: "
                            f"{', '.join(sorted(rates.index))}.")
     given = {canonical[n.casefold()] for n in names}
     expected = set(low_resolution_districts())
@@ -219,9 +219,9 @@ def check_weakest_body(answer) -> object:
     names = [str(b) for b in bodies.index]
     matches = _match_body(answer, names)
     if not matches:
-        return invalid(ex, f"{answer!r} does not match a body in the table. The bodies are: {'; '.join(names)}.")
+        return invalid(ex, f"{excerpt(answer)} does not match a body in the table. The bodies are: {'; '.join(names)}.")
     if len(matches) > 1:
-        return invalid(ex, f"{answer!r} matches more than one body ({'; '.join(matches)}). Give the full name.")
+        return invalid(ex, f"{excerpt(answer)} matches more than one body ({'; '.join(matches)}). Give the full name.")
     chosen = matches[0]
     row = bodies.loc[chosen]
     expected = weakest_oversight_body()

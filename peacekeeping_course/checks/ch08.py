@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..datasets import load
-from . import as_float, as_int, correct, incorrect, invalid, register
+from . import as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, register
 
 EXTRACT = pd.Timestamp("2024-02-19")  # date of the UN extract behind un_peacekeeping_operations
 
@@ -244,7 +244,7 @@ def _classification_check(ex: str, answer, items: dict, aliases: dict, labels: S
     given = {str(k).strip().upper(): v for k, v in answer.items()}
     unknown = [k for k in given if k not in items]
     if unknown:
-        return invalid(ex, f"there is no {what} {', '.join(sorted(unknown))}; they are "
+        return invalid(ex, f"there is no {what} {excerpts(sorted(unknown))}; they are "
                            f"{min(items)} to {max(items)}.")
     chosen = {}
     for key, value in given.items():
@@ -254,7 +254,7 @@ def _classification_check(ex: str, answer, items: dict, aliases: dict, labels: S
             return invalid(ex, f"{key}: write the answer as text, one of {', '.join(labels)}.")
         label = aliases.get(" ".join(value.strip().lower().replace("_", " ").split()))
         if label is None:
-            return invalid(ex, f"{key}: {value!r} is not one of {', '.join(labels)}.")
+            return invalid(ex, f"{key}: {excerpt(value)} is not one of {', '.join(labels)}.")
         chosen[key] = label
     missing = [k for k in items if k not in chosen]
     wrong = [k for k in sorted(chosen) if chosen[k] != items[k][0]]

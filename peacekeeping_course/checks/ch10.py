@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..datasets import load
-from . import Feedback, as_float, correct, incorrect, invalid, letter_answers, register
+from . import Feedback, as_float, correct, excerpt, excerpts, incorrect, invalid, letter_answers, register
 
 
 def _un_series() -> pd.DataFrame:
@@ -277,7 +277,7 @@ def check_data_claims(answer) -> object:
     given = {str(k).strip().upper(): v for k, v in answer.items()}
     unknown = [k for k in given if k not in claims]
     if unknown:
-        return invalid(ex, f"there is no claim {', '.join(unknown)}; the claims are A to F.")
+        return invalid(ex, f"there is no claim {excerpts(unknown)}; the claims are A to F.")
     labels, missing = {}, []
     for key in claims:
         value = given.get(key)
@@ -293,7 +293,7 @@ def check_data_claims(answer) -> object:
         elif text in _NO:
             labels[key] = "no"
         else:
-            return invalid(ex, f'claim {key}: {value!r} is not "yes" or "no".')
+            return invalid(ex, f'claim {key}: {excerpt(value)} is not "yes" or "no".')
     wrong = [k for k, v in labels.items() if v != claims[k][0]]
     if not wrong and not missing:
         return correct(ex, "all six are right. " + " ".join(f"{k}: {why}" for k, (_, why) in claims.items()))

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..datasets import DATA_DIR, load
-from . import (Feedback, as_float, as_int, complete, correct, incomplete, incorrect, invalid, length_feedback,
+from . import (Feedback, as_float, as_int, complete, correct, excerpts, incomplete, incorrect, invalid, length_feedback,
                register, sentence_problem, written_answer)
 
 EARTH_RADIUS_KM = 6371.0
@@ -271,7 +271,7 @@ def check_priorities(answer) -> object:
     lookup = {str(c).casefold(): str(c) for c in frame["community"]}
     unknown = [n for n in names if n.casefold() not in lookup]
     if unknown:
-        return invalid(ex, f"{', '.join(repr(u) for u in unknown)} is not a Lakeside community. The communities "
+        return invalid(ex, f"{excerpts(unknown, quote=True)} is not a Lakeside community. The communities "
                            f"are: {', '.join(sorted(lookup.values()))}.")
     chosen = [lookup[n.casefold()] for n in names]
     if len(set(chosen)) != len(chosen):

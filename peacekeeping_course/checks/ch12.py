@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..datasets import load
-from . import Feedback, as_float, as_int, correct, incorrect, invalid, register
+from . import Feedback, as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, register
 
 
 def _contributions() -> pd.DataFrame:
@@ -88,7 +88,7 @@ def check_largest_1995(answer) -> Feedback:
         return invalid(ex, "the second part must be a whole number of personnel, for example 1061.")
     iso = _iso_of(name)
     if iso is None:
-        return incorrect(ex, f"{name.strip()!r} is not a country in the contributions table. Copy the name "
+        return incorrect(ex, f"{excerpt(name.strip())} is not a country in the contributions table. Copy the name "
                              "from the country column (or use its ISO code).")
     want_country, want_people = largest_contributor(1995)
     rows = _year(1995).set_index("iso3")
@@ -201,7 +201,7 @@ def _read_matching(ex: str, answer, keys: Sequence[str], parse, example: str, it
     given = {str(k).strip().upper(): v for k, v in answer.items()}
     unknown = [k for k in given if k not in keys]
     if unknown:
-        return invalid(ex, f"there is no {item} {', '.join(unknown)}; the {item}s are {keys[0]} to {keys[-1]}.")
+        return invalid(ex, f"there is no {item} {excerpts(unknown)}; the {item}s are {keys[0]} to {keys[-1]}.")
     chosen, missing = {}, []
     for key in keys:
         value = given.get(key)
@@ -210,7 +210,7 @@ def _read_matching(ex: str, answer, keys: Sequence[str], parse, example: str, it
             continue
         label = parse(value)
         if label is None:
-            return invalid(ex, f"{item} {key}: {value!r} is not one of the allowed answers.")
+            return invalid(ex, f"{item} {key}: {excerpt(value)} is not one of the allowed answers.")
         chosen[key] = label
     return chosen, missing
 

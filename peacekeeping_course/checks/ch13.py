@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..datasets import load
-from . import (Feedback, as_float, check_order, complete, correct, incomplete, incorrect, invalid, register,
+from . import (Feedback, as_float, check_order, complete, correct, excerpts, incomplete, incorrect, invalid, register,
                written_answer)
 
 CENSUS_2025 = 8_630_000  # the population the Ministry of the Interior used (stated in the table's note)
@@ -190,7 +190,7 @@ def check_outside_actors(answer) -> object:
     canonical = {_key(str(a)): str(a) for a in frame.index}
     unknown = [n for n in names if _key(n) not in canonical]
     if unknown:
-        return invalid(ex, f"{', '.join(repr(u) for u in unknown)} is not an actor in the table. The actors are: "
+        return invalid(ex, f"{excerpts(unknown, quote=True)} is not an actor in the table. The actors are: "
                            f"{', '.join(canonical.values())}.")
     given = {canonical[_key(n)] for n in names}
     expected = set(outside_agreement_with_territory())
@@ -277,11 +277,11 @@ def _letters(answer, allowed: Mapping[str, str], example: str) -> list[str] | st
     letters = [item.strip().upper() for item in answer]
     unknown = sorted({item for item in letters if item not in allowed})
     if unknown:
-        return (f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not on the list; use the letters "
+        return (f"{excerpts(unknown)} {'is' if len(unknown) == 1 else 'are'} not on the list; use the letters "
                 f"{', '.join(sorted(allowed))}.")
     repeated = sorted({item for item in letters if letters.count(item) > 1})
     if repeated:
-        return f"{', '.join(repeated)} appears more than once; use each letter once."
+        return f"{excerpts(repeated)} appears more than once; use each letter once."
     return letters
 
 
