@@ -9,7 +9,8 @@ PORT   ?= 8000
 .PHONY: help install book test lab serve data student nbgrader slides outputs bench clean
 
 help:
-	@echo "make book     build the book into _build/html (sets up .venv on first use)"
+	@echo "make book     build the in-browser lab and the book into _build/html (sets up .venv on first use;"
+	@echo "              PYODIDE_ARCHIVE=path/to/pyodide-0.27.7.tar.bz2 uses the official Pyodide archive)"
 	@echo "make test     run every test: package, notebooks (nbval), book build, browser"
 	@echo "make lab      open JupyterLab on the course"
 	@echo "make serve    serve the built book on http://127.0.0.1:$(PORT)"
@@ -34,7 +35,7 @@ install: $(STAMP)
 
 book: $(STAMP)
 	@# the in-browser lab first (the book shows its buttons only if it was built)
-	$(BIN)/python -m peacekeeping_course.browser_lab
+	$(BIN)/python -m peacekeeping_course.browser_lab $(if $(PYODIDE_ARCHIVE),--archive $(PYODIDE_ARCHIVE))
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
 	@echo ""
 	@echo "The book is built. Open $(CURDIR)/_build/html/index.html in a browser, or run: make serve"
@@ -49,6 +50,7 @@ lab: $(STAMP)
 serve:
 	@test -f _build/html/index.html || { echo "Build the book first: make book"; exit 1; }
 	@echo "Serving the book on http://127.0.0.1:$(PORT) (Ctrl+C to stop)"
+	@test ! -f _build/html/lab/jupyter-lite.json || echo "In-browser lab: http://127.0.0.1:$(PORT)/lab/lab/index.html (or a page's 'Run in your browser' button)"
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
 data: $(STAMP)

@@ -49,6 +49,23 @@ def test_a_lesson_notebook_runs_top_to_bottom_with_charts(lab, path):
     lab.page.wait_for_selector(CHART, state="attached", timeout=30_000)
 
 
+def test_a_widget_exploration_redraws_its_chart(lab):
+    lab.open(LESSONS[0])
+    lab.run_all()
+    select = lab.page.locator(".widget-interact select").first
+    select.wait_for(state="attached", timeout=60_000)
+    select.scroll_into_view_if_needed()
+    chart = lab.page.locator(".widget-interact .jp-OutputArea-output img").first
+    chart.wait_for(state="attached", timeout=30_000)
+    before = chart.get_attribute("src")
+    options = select.locator("option").all_inner_texts()
+    select.select_option(label=options[1] if select.input_value() == options[0] else options[0])
+    lab.page.wait_for_function(
+        "(before) => { const i = document.querySelector('.widget-interact .jp-OutputArea-output img');"
+        " return i && i.src !== before && i.src.startsWith('data:image/png;base64,iVBOR'); }",
+        arg=before, timeout=30_000)
+
+
 def test_a_quiz_widget_answers_with_feedback(lab):
     lab.open(LESSONS[0])
     lab.run_all()
@@ -98,3 +115,18 @@ def test_progress_is_kept_in_the_browser_after_a_reload(lab):
 def test_no_request_left_the_machine(lab):
     assert len(lab.requests) > 100  # the nets were really listening
     assert lab.foreign_requests() == []
+
+
+def test_from_a_file_page_the_button_explains_that_the_lab_needs_a_server(built_book):
+    from peacekeeping_course.pagecheck import browser
+
+    with browser() as chromium:
+        page = chromium.new_page()
+        page.goto((built_book / "notebooks" / "01-peacekeeping-role.html").as_uri())
+        messages = []
+        page.on("dialog", lambda dialog: (messages.append(dialog.message), dialog.dismiss()))
+        button = page.locator("a.btn-run-in-browser-button")
+        button.click()
+        page.wait_for_timeout(500)
+        assert messages and "make serve" in messages[0] and "http://" in messages[0]
+        assert len(page.context.pages) == 1  # no tab opened on a lab that cannot start

@@ -591,7 +591,22 @@
     });
   }
 
+  /* "Run in your browser": the lab cannot start from a page opened as a file; say so instead of
+     opening a lab that never becomes ready. */
+  var LAB_NEEDS_SERVER = "The in-browser lab needs the book to be served over http://, not opened " +
+    "as a file. In the course folder run: make serve (or: python3 -m http.server 8000 --bind 127.0.0.1 " +
+    "--directory _build/html), then open http://127.0.0.1:8000/. See \"How to use this course\".";
+  function setupLabButton(link) {
+    link.addEventListener("click", function (event) {
+      if (window.location.protocol === "file:") {
+        event.preventDefault();
+        window.alert(LAB_NEEDS_SERVER);
+      }
+    });
+  }
+
   function init() {
+    document.querySelectorAll("a.btn-run-in-browser-button").forEach(setupLabButton);
     document.querySelectorAll("button.pk-print").forEach(setupPrint);
     document.querySelectorAll("section.pk-quiz").forEach(setup);
     document.querySelectorAll("section.pk-progress").forEach(setupProgress);
