@@ -80,6 +80,11 @@ def progress_path() -> Path | None:
     return Path.home() / ".peacekeeping-course" / "progress.json"
 
 
+def _in_browser_lab(path: Path) -> bool:
+    """Whether `path` is in the in-browser lab's storage (JupyterLite's /drive)."""
+    return sys.platform == "emscripten" and Path(path).parts[:2] == ("/", "drive")
+
+
 def empty() -> dict:
     return {"version": VERSION, "quizzes": {}, "exercises": {}}
 
@@ -467,6 +472,10 @@ class ProgressReport:
             f"<td>{r.quiz_correct} of {r.quiz_total}</td><td>{r.exercises_correct} of {r.exercises_total}</td>"
             f"<td>{e(self._left(r))}</td></tr>" for r in self.rows)
         where = (f"Saved in <code>{e(str(self.path))}</code>." if self.path
+                 and not _in_browser_lab(self.path)
+                 else f"Saved in this browser's storage (<code>{e(str(self.path))}</code>): only in this "
+                      "browser on this computer, and erased if you clear the browser's site data."
+                 if self.path
                  else f"Recording is off: {e(self.off_reason)}" if self.off_reason
                  else f"Recording is off ({ENV_VAR}=off).")
         return (f"<div class='pk-progress'><h3>My progress</h3><p>Quiz questions answered correctly: "

@@ -159,3 +159,16 @@ def test_recording_can_be_turned_off(tmp_path, monkeypatch):
     monkeypatch.setenv(progress.ENV_VAR, "off")
     assert progress.progress_path() is None and progress.record_exercise("5.5", "correct") is None
     assert "Recording is off" in progress.show()._repr_html_()
+
+
+def test_in_the_browser_lab_my_progress_says_the_file_is_in_the_browser(monkeypatch):
+    from pathlib import Path
+
+    from peacekeeping_course.progress import ProgressReport, empty, summary
+
+    drive = Path("/drive/.peacekeeping-course/progress.json")
+    desktop = ProgressReport(summary(empty()), drive, empty())._repr_html_()
+    assert "Saved in <code>/drive" in desktop and "browser" not in desktop.split("Saved in")[1][:80]
+    monkeypatch.setattr("sys.platform", "emscripten")
+    lab = ProgressReport(summary(empty()), drive, empty())._repr_html_()
+    assert "Saved in this browser's storage" in lab and "site data" in lab
