@@ -765,6 +765,40 @@ _register(Dataset(
 ))
 
 
+_register(Dataset(
+    name="protection_resolutions",
+    title="Security Council resolutions on conflict-related sexual violence and on children and armed conflict",
+    description=(
+        "A hand-compiled table: selected Security Council resolutions of the two thematic frameworks that "
+        "chapter 9 describes, conflict-related sexual violence (crsv) and children and armed conflict "
+        "(children), with the date of adoption and what each did, paraphrased; one source per row."
+    ),
+    sources=(Source(
+        title="UN Security Council press releases and UN offices' pages on each resolution (one per row; "
+              "see the source_url column)",
+        path="https://press.un.org/en/content/security-council",
+        publisher="United Nations",
+        licence=UN_DATA_LICENCE,
+    ),),
+    derivation="Compiled by hand from the UN press release on each resolution's adoption or, for resolutions "
+               "1261 and 1612, from a UN office's release; adoption dates agree with the dates the resolutions "
+               "themselves give (for example in the preamble of S/RES/2427 (2018)). Not produced by `make data`.",
+    fields=(
+        Field("resolution", "string", "Document symbol, e.g. S/RES/1820 (2008)"),
+        Field("number", "integer", "Resolution number"),
+        Field("year", "integer", "Year of adoption"),
+        Field("adopted", "date", "Date the resolution was adopted"),
+        Field("theme", "string", "Framework: crsv (conflict-related sexual violence) or children (children and "
+                                 "armed conflict)"),
+        Field("what_it_did", "string", "What the resolution did, paraphrased from the source"),
+        Field("source", "string", "Title of the document the row was checked against"),
+        Field("source_url", "string", "Where that document can be read"),
+    ),
+    primary_key=("resolution",),
+    hand_made=True,
+))
+
+
 def datapackage_descriptor() -> dict:
     """The frictionless Data Package descriptor for everything in `data/`."""
     resources = []

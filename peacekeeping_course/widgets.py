@@ -20,8 +20,10 @@ class Exploration:
         bundle["text/html"] = (
             '<div class="admonition note"><p class="admonition-title">Interactive exploration: '
             f"{html.escape(self.title)}</p><p>This control runs Python, so it works when you run the "
-            "notebook in JupyterLab (<code>make lab</code>). The chart above shows the same data "
-            "for one choice.</p></div>")
+            "notebook: with the <em>Run in your browser</em> button at the top of the page (if this copy "
+            "of the book has one), or in "
+            "JupyterLab (<code>make lab</code>). The chart above shows the same data for one "
+            "choice.</p></div>")
         return bundle
 
 

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from ..datasets import load
-from . import Feedback, letter_answers, as_float, correct, incorrect, invalid, register
+from . import Feedback, as_float, correct, excerpt, excerpts, incorrect, invalid, letter_answers, register
 
 MAIN_ENTITIES = ("UN OIOS", "TCC", "TCC/OIOS", "UN Mission")
 
@@ -80,10 +80,10 @@ def check_median_days(answer) -> object:
             continue
         entity = _ENTITY_ALIASES.get(name)
         if entity is None:
-            return invalid(ex, f"{key!r} is not one of the four entities asked for ({', '.join(MAIN_ENTITIES)}).")
+            return invalid(ex, f"{excerpt(key)} is not one of the four entities asked for ({', '.join(MAIN_ENTITIES)}).")
         number = as_float(value)
         if number is None:
-            return invalid(ex, f"the value for {entity} must be a number of days, not {value!r}.")
+            return invalid(ex, f"the value for {entity} must be a number of days, not {excerpt(value)}.")
         given[entity] = number
     missing = [e for e in MAIN_ENTITIES if e not in given]
     if missing:
@@ -92,7 +92,7 @@ def check_median_days(answer) -> object:
     means = _days_by_entity("mean")
     zeros = _days_by_entity("median", zeros_for_pending=True)
     if all(abs(given[e] - want[e]) <= 1 for e in MAIN_ENTITIES):
-        note = f" (The other labels, {', '.join(ignored)}, were left out as asked.)" if ignored else ""
+        note = f" (The other labels, {excerpts(ignored)}, were left out as asked.)" if ignored else ""
         text = ", ".join(f"{e} {want[e]:g}" for e in MAIN_ENTITIES)
         return correct(ex, f"median days of finished investigations: {text}. The UN mission's own bodies were "
                            "quickest and OIOS slowest, but they handle different cases, so this is not a "
@@ -287,4 +287,66 @@ def check_jurisdiction(answer) -> object:
     if missing:
         parts.append(f"Still to answer: {', '.join(missing)}.")
     right = len(JURISDICTION_SCENARIOS) - len(wrong) - len(missing)
+    return incorrect(ex, f"{right} of 5 right. " + " ".join(parts))
+
+
+# ---------------------------------------------------------------- 9.6 which framework applies
+
+ROUTES = {
+    "a": "conflict-related sexual violence against an adult by a party to the conflict: MARA, women protection advisers",
+    "b": "sexual exploitation or abuse by a member of the UN mission: the conduct and discipline system",
+    "c": "a grave violation against children other than sexual violence: the MRM, child protection advisers",
+    "d": "sexual violence against a child by a party to the conflict: both the MRM and MARA",
+    "e": "none of these: no link to the conflict and no UN personnel involved",
+}
+INCIDENTS = {
+    "A": ("a", "fighters of an armed group are a party to the conflict, and the victim is an adult: this is "
+               "conflict-related sexual violence, recorded through the monitoring, analysis and reporting "
+               "arrangements (MARA) that women protection advisers coordinate."),
+    "B": ("b", "the accused is a member of the mission, so this is sexual exploitation under the 2003 bulletin, "
+               "which bans exchanging money for sex and sexual activity with anyone under 18. It goes to the "
+               "conduct and discipline system, and the soldier's own country investigates."),
+    "C": ("c", "recruiting and using children, and taking them by force, are grave violations (recruitment and use, "
+               "abduction) that the child protection advisers report through the monitoring and reporting mechanism."),
+    "D": ("d", "sexual violence against a child by a party to the conflict is one of the six grave violations and "
+               "also conflict-related sexual violence, so it falls under both the MRM and MARA."),
+    "E": ("c", "an attack on a school or hospital is a grave violation in itself, whoever is inside it, and the "
+               "mechanism covers government forces as well as armed groups."),
+}
+_WRONG_ROUTE = {
+    ("A", "b"): "the bulletin binds UN personnel, not fighters of an armed group; the UN cannot discipline them.",
+    ("A", "d"): "the victim is an adult, so the mechanism on children does not apply.",
+    ("B", "a"): "the accused is a member of the mission, not a party to the conflict.",
+    ("B", "d"): "the victim is a child, but the accused is a member of the mission: the person accused decides the "
+                "route, not the victim's age.",
+    ("D", "a"): "the victim is a child, so the case is also a grave violation under the MRM.",
+    ("D", "c"): "sexual violence against a child by a party to the conflict is also conflict-related sexual "
+                "violence, so MARA applies as well.",
+    ("E", "e"): "attacks on schools or hospitals are one of the six grave violations, whether or not children are "
+                "hurt.",
+}
+
+
+@register("9.6")
+def check_routes(answer) -> object:
+    ex = "9.6"
+    parsed = letter_answers(ex, answer, INCIDENTS, ROUTES, "incident")
+    if isinstance(parsed, Feedback):
+        return parsed
+    labels, missing = parsed
+    wrong = [k for k, letter in labels.items() if letter != INCIDENTS[k][0]]
+    if not wrong and not missing:
+        return correct(ex, "all five incidents are right. Who is accused decides whether a case is misconduct by UN "
+                           "personnel or a matter for the frameworks on sexual violence in conflict and on children; "
+                           "a child victim of a party to the conflict brings in both of those frameworks.")
+    parts = []
+    for k in wrong:
+        letter = labels[k]
+        lead = f"{k} is not ({letter}): "
+        if (k, letter) in _WRONG_ROUTE:
+            lead += _WRONG_ROUTE[(k, letter)] + " "
+        parts.append(lead + "Here " + INCIDENTS[k][1])
+    if missing:
+        parts.append(f"Still to answer: {', '.join(missing)}.")
+    right = len(INCIDENTS) - len(wrong) - len(missing)
     return incorrect(ex, f"{right} of 5 right. " + " ".join(parts))
