@@ -117,16 +117,16 @@ def test_no_request_left_the_machine(lab):
     assert lab.foreign_requests() == []
 
 
-def test_from_a_file_page_the_button_explains_that_the_lab_needs_a_server(built_book):
-    from peacekeeping_course.pagecheck import browser
-
-    with browser() as chromium:
-        page = chromium.new_page()
+def test_from_a_file_page_the_button_explains_that_the_lab_needs_a_server(lab, built_book):
+    context = lab.page.context.browser.new_context()  # the same Chromium, its own context
+    try:
+        page = context.new_page()
         page.goto((built_book / "notebooks" / "01-peacekeeping-role.html").as_uri())
         messages = []
         page.on("dialog", lambda dialog: (messages.append(dialog.message), dialog.dismiss()))
-        button = page.locator("a.btn-run-in-browser-button")
-        button.click()
+        page.locator("a.btn-run-in-browser-button").click()
         page.wait_for_timeout(500)
         assert messages and "make serve" in messages[0] and "http://" in messages[0]
-        assert len(page.context.pages) == 1  # no tab opened on a lab that cannot start
+        assert len(context.pages) == 1  # no tab opened on a lab that cannot start
+    finally:
+        context.close()
