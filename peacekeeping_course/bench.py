@@ -25,7 +25,7 @@ import yaml
 
 from .browser_lab.labcheck import lab_session
 from .browser_lab.site import folder_bytes
-from .datasets import REPO_ROOT
+from .paths import REPO_ROOT
 from .notebooks import NOTEBOOKS, kernel_env, run
 from .pagecheck import browser, open_page, serve
 

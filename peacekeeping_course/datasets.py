@@ -5,36 +5,14 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 
-def course_root() -> Path:
-    """The course folder (data/, book/quizzes/, book/exams/).
+from .paths import DATA_DIR
 
-    PEACEKEEPING_COURSE_ROOT if set; else the clone this package sits in (an editable install,
-    the desktop case); else the nearest folder at or above the working directory that has
-    data/datapackage.json: an installed wheel, as in the in-browser lab, where a notebook runs in
-    /drive/notebooks or /drive/exercises and the course files are in /drive.
-    """
-    env = os.environ.get("PEACEKEEPING_COURSE_ROOT", "").strip()
-    if env:
-        return Path(env).expanduser()
-    here = Path(__file__).resolve().parent.parent
-    if (here / "data" / "datapackage.json").is_file():
-        return here
-    cwd = Path.cwd()
-    for folder in (cwd, *cwd.parents):
-        if (folder / "data" / "datapackage.json").is_file():
-            return folder
-    return here
-
-
-REPO_ROOT = course_root()
-DATA_DIR = REPO_ROOT / "data"
 ACCESS_DATE = "2026-11-24"
 
 

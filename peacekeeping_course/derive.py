@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .datasets import DATA_DIR, DATASETS, REPO_ROOT, DataError, check_frame, write_datapackage
+from .datasets import DATA_DIR, DATASETS, DataError, check_frame, write_datapackage
+from .paths import REPO_ROOT
 
 DEFAULT_RAW_DIR = REPO_ROOT.parent / "shared" / "reference-data"
 

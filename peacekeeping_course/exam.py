@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .course import chapters
 from .numeric import read_number
-from .progress import exam_attempts, learner_seed, record_exam
+from .store import exam_attempts, learner_seed, record_exam
 from .quiz import (ExamBank, Grade, Question, _e, _feedback_html, answer_controls, display_order, grade,
                    json_for_html, load_exam, question_data, question_html)
 from .shuffle import draw, print_orders
@@ -78,9 +79,7 @@ def advice(result: Result, titles: dict[str, str]) -> list[str]:
 
 
 def chapter_titles() -> dict[str, str]:
-    from .quiz import BANK_DIR, load_bank
-
-    return {load_bank(p).chapter: load_bank(p).title for p in sorted(BANK_DIR.glob("*.yml"))}
+    return {f"{c.number:02d}": c.title for c in chapters()}
 
 
 # ---------------------------------------------------------------- the book (static HTML)

@@ -19,7 +19,7 @@ import sys
 
 import nbformat
 
-from .datasets import REPO_ROOT
+from .paths import REPO_ROOT
 from .exam import questions_for
 from .quiz import ExamBank, Question, load_exam
 from .shuffle import print_orders

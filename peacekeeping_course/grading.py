@@ -33,10 +33,11 @@ from pathlib import Path
 import nbformat
 
 from .checks import RUBRIC_POINTS
-from .datasets import REPO_ROOT
-from .student import SOURCE_DIR, generator_main, render, sync
+from .course import chapters, exercise_id
+from .paths import NBGRADER_DIR, REPO_ROOT
+from .student import generator_main, render, sync
 
-COURSE_DIR = REPO_ROOT / "exercises" / "nbgrader"
+COURSE_DIR = NBGRADER_DIR
 CHECK_CELL = re.compile(r'check\("(?P<exercise>\d+\.\d+)", (?P<answer>answer_\d+_\d+)\)')
 SELF_STUDY_IMPORT = "from peacekeeping_course import check, load"
 GRADED_IMPORT = "from peacekeeping_course import load\nfrom peacekeeping_course.checks import check_form"
@@ -106,7 +107,7 @@ def source_assignment(solution: nbformat.NotebookNode, name: str) -> nbformat.No
     for cell in nb.cells:
         meta = cell.metadata.get("nbgrader", {})
         if meta.get("solution"):
-            exercise = meta["grade_id"].removeprefix("answer-").replace("-", ".")
+            exercise = exercise_id(meta["grade_id"])
             answered.add(exercise)
             if exercise in RUBRIC_POINTS:  # a manually graded answer: the rubric's points, no tests
                 written[exercise] = RUBRIC_POINTS[exercise]
@@ -153,7 +154,7 @@ def source_assignment(solution: nbformat.NotebookNode, name: str) -> nbformat.No
 
 def assignments() -> dict[str, Path]:
     """Assignment name -> its exercise source notebook."""
-    return {path.stem: path for path in sorted(SOURCE_DIR.glob("*.ipynb"))}
+    return {c.slug: c.source for c in chapters()}
 
 
 def generate(check_only: bool = False, course_dir: Path = COURSE_DIR) -> list[str]:

@@ -13,12 +13,11 @@ import html
 import re
 from dataclasses import dataclass
 
-import nbformat
-
-from .quiz import BANK_DIR, EXAM_DIR, Question, QuizBank, load_bank, load_exam
+from . import course
+from .paths import EXAM_DIR
+from .quiz import Question, QuizBank, load_exam
 from .reading import objectives, plain_markdown, reading_text
 from .shuffle import print_orders
-from .student import SOURCE_DIR
 
 
 def _e(text: str) -> str:
@@ -33,23 +32,17 @@ def _inline(markdown: str) -> str:
 
 
 def banks() -> list[QuizBank]:
-    return [load_bank(path) for path in sorted(BANK_DIR.glob("*.yml"))]
+    return [c.bank() for c in course.chapters()]
 
 
 def session_for(chapter: int) -> list[int]:
-    """The syllabus's sessions for a chapter (book/instructors/syllabus.md)."""
-    return [1] if chapter <= 1 else [13, 14] if chapter == 13 else [chapter]
+    """The class sessions that teach a chapter (from the session plans' titles)."""
+    return course.chapter(chapter).sessions()
 
 
 def exercise_objectives(quiz_id: str) -> dict[str, list[int]]:
     """Exercise id ('5.1') -> the objectives its answer cell says it assesses."""
-    nb = nbformat.read(SOURCE_DIR / f"{quiz_id}.ipynb", as_version=4)
-    found = {}
-    for cell in nb.cells:
-        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
-        if cell.metadata.get("nbgrader", {}).get("solution") and grade_id.startswith("answer-"):
-            found[grade_id.removeprefix("answer-").replace("-", ".")] = list(cell.metadata.get("objectives", []))
-    return found
+    return course.chapter(quiz_id).exercise_objectives()
 
 
 @dataclass(frozen=True)

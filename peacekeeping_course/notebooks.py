@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from .datasets import REPO_ROOT
+from .paths import REPO_ROOT
 
 NOTEBOOKS = ("notebooks/*.ipynb", "exercises/solutions/*.ipynb")
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import json
-import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,12 +17,11 @@ from typing import Any
 
 import yaml
 
-from .datasets import REPO_ROOT
+from .paths import BANK_DIR, EXAM_DIR
 from .numeric import parse_number, read_number  # noqa: F401  (parse_number: public API)
-from .progress import learner_seed, record_quiz
+from .store import learner_seed, record_quiz
 from .shuffle import permutation, print_orders
 
-BANK_DIR = REPO_ROOT / "book" / "quizzes"
 TYPES = ("single", "multiple", "truefalse", "numeric")
 LEVELS = ("recall", "apply", "analyse", "evaluate")  # defined in CONTRIBUTING.md
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -108,7 +106,6 @@ def parse_bank(raw: Any, path: Path) -> QuizBank:
                     questions=questions, path=path)
 
 
-EXAM_DIR = REPO_ROOT / "book" / "exams"
 EXAM_KINDS = ("final", "pretest")
 
 

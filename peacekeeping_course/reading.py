@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import yaml
 
-from .datasets import REPO_ROOT
+from .paths import REPO_ROOT
 
 BOOK_DIR = REPO_ROOT / "book"
 

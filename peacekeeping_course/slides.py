@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 import nbformat
-from .datasets import REPO_ROOT
+from .paths import REPO_ROOT
 from .reading import plain_markdown, reading_text, section as reading_section, title as reading_title
 
 HERE = Path(__file__).resolve().parent

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
@@ -19,6 +20,11 @@ from docutils.parsers.rst import Directive
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
+from . import course, instructor
+from .course import course_outline
+from .datasets import DATASETS
+from .exam import render_exam_html
+from .paths import INSTRUCTOR_DIR, TOC
 from .quiz import EXAM_DIR, QuizBankError, bank_path, json_for_html, load_bank, load_exam, render_html
 
 HERE = Path(__file__).resolve().parent
@@ -45,8 +51,6 @@ class ExamDirective(Directive):
     has_content = False
 
     def run(self):
-        from .exam import render_exam_html
-
         kind = self.arguments[0].strip()
         env = self.state.document.settings.env
         env.note_dependency(str(EXAM_DIR / f"{kind}.yml"))
@@ -80,10 +84,6 @@ class DatasetsDirective(Directive):
     has_content = False
 
     def run(self):
-        from html import escape
-
-        from .datasets import DATASETS
-
         env = self.state.document.settings.env
         env.note_dependency(str(HERE / "datasets.py"))
         rows = []
@@ -101,8 +101,6 @@ class DatasetsDirective(Directive):
 
 
 def _outline_json(env) -> str:
-    from .progress import course_outline
-
     chapters = []
     for chapter, quiz_id, title, questions, exercises in course_outline():
         env.note_dependency(str(bank_path(quiz_id)))
@@ -169,13 +167,11 @@ class InstructorDirective(Directive):
     has_content = False
 
     def run(self):
-        from . import instructor
-
         env = self.state.document.settings.env
-        for path in (list(instructor.BANK_DIR.glob("*.yml")) + list(instructor.EXAM_DIR.glob("*.yml"))
-                     + list(instructor.SOURCE_DIR.glob("*.ipynb"))):
-            env.note_dependency(str(path))
-        for path in (instructor.BANK_DIR.parent).glob("[0-9][0-9]-*.md"):
+        for chapter in course.chapters():
+            for path in (chapter.bank_path, chapter.source, chapter.reading):
+                env.note_dependency(str(path))
+        for path in [*EXAM_DIR.glob("*.yml"), *INSTRUCTOR_DIR.glob("session-[0-9][0-9].md"), TOC]:
             env.note_dependency(str(path))
         try:
             if self.name == "course-map":

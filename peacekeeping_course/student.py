@@ -18,10 +18,8 @@ from pathlib import Path
 import nbformat
 from nbgrader.preprocessors import ClearOutput, ClearSolutions
 
-from .datasets import REPO_ROOT
-
-SOURCE_DIR = REPO_ROOT / "exercises" / "solutions"
-STUDENT_DIR = REPO_ROOT / "exercises"
+from .course import chapters
+from .paths import EXERCISE_DIR as STUDENT_DIR, REPO_ROOT
 CODE_STUB = "# YOUR CODE HERE"
 
 
@@ -74,7 +72,7 @@ def generator_main(argv, description: str, generate, make_target: str) -> int:
 def generate(check_only: bool = False) -> list[str]:
     """Write (or, with check_only, compare) every student notebook; return the stale ones."""
     outputs = {STUDENT_DIR / path.name: render(student_version(nbformat.read(path, as_version=4)))
-               for path in sorted(SOURCE_DIR.glob("*.ipynb"))}
+               for path in (c.source for c in chapters())}
     return [str(path.relative_to(REPO_ROOT)) for path in sync(outputs, check_only)]
 
 

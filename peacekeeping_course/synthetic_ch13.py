@@ -29,7 +29,11 @@ government that commands them signed the agreement.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
+
+from .paths import DATA_DIR
 
 KINDS = ("state security force", "armed opposition", "militia", "community defence group", "private security")
 
@@ -117,10 +121,6 @@ def meridia_armed_actors() -> pd.DataFrame:
 
 def write_csvs(data_dir=None) -> list:
     """Write both tables to data/ exactly as `make data` does (index=False, '\\n' line ends)."""
-    from pathlib import Path
-
-    from .datasets import DATA_DIR
-
     folder = Path(data_dir or DATA_DIR)
     written = []
     for name, frame in (("fictional_meridia_indicators", meridia_indicators()),

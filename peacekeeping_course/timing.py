@@ -48,7 +48,7 @@ from pathlib import Path
 
 import nbformat
 
-from .datasets import REPO_ROOT
+from .paths import REPO_ROOT
 from .reading import plain_markdown
 
 BOOK_DIR = REPO_ROOT / "book"

@@ -71,10 +71,10 @@ def model_answer(exercise: str):
 
     import nbformat
 
-    from peacekeeping_course.student import SOURCE_DIR
+    from peacekeeping_course.course import chapter as course_chapter
 
     chapter = int(exercise.split(".")[0])
-    path = next(SOURCE_DIR.glob(f"{chapter:02d}-*.ipynb"))
+    path = course_chapter(chapter).source
     grade_id = "answer-" + exercise.replace(".", "-")
     cell = next(c for c in nbformat.read(path, as_version=4).cells
                 if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)

@@ -10,6 +10,7 @@ from collections import Counter
 import pytest
 
 from peacekeeping_course import progress
+from peacekeeping_course import store as progress_store
 from peacekeeping_course.exam import (ExamWidget, advice, check_form, form_problem, mark, questions_for,
                                       released_answer_correct, response_from_letters)
 from peacekeeping_course.instructor import banks, course_map
@@ -220,21 +221,21 @@ def test_released_exam_answers_are_read_as_letters_and_the_form_check_reveals_no
 
 
 def test_exam_widget_draws_for_the_learner_grades_and_records(tmp_path, monkeypatch):
-    monkeypatch.setenv(progress.ENV_VAR, str(tmp_path / "progress.json"))
+    monkeypatch.setenv(progress_store.ENV_VAR, str(tmp_path / "progress.json"))
     widget = ExamWidget(FINAL)
     assert len(widget.questions) == 30 and widget.seed
     assert widget.questions == questions_for(FINAL, widget.seed, 1)
     result = widget._on_submit()
     assert result.score == 0 and "below the pass mark" in widget.result.value
-    attempts = progress.exam_attempts("final")
+    attempts = progress_store.exam_attempts("final")
     assert [(a["score"], a["total"], a["passed"]) for a in attempts] == [(0, 30, False)]
     assert ExamWidget(FINAL).questions == questions_for(FINAL, widget.seed, 2)  # a new attempt, a new draw
     assert "Final exam: best 0 of 30 (0%), not passed yet; 1 attempt." in repr(progress.show())
 
 
 def test_completion_record_says_what_it_is_and_never_overwrites(tmp_path, monkeypatch):
-    monkeypatch.setenv(progress.ENV_VAR, str(tmp_path / "progress.json"))
-    progress.record_exam("pretest", 5, 13, None)
+    monkeypatch.setenv(progress_store.ENV_VAR, str(tmp_path / "progress.json"))
+    progress_store.record_exam("pretest", 5, 13, None)
     record = progress.completion_record("Ada <b>Lovelace</b>")
     page = record._repr_html_()
     assert "Ada &lt;b&gt;Lovelace&lt;/b&gt;" in page and "not a certificate" in page and "Pre-test: 5 of 13" in page

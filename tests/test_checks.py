@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from peacekeeping_course import progress
+from peacekeeping_course import store as progress_store
 from peacekeeping_course.checks import CHECKS, FORM_OK, RUBRIC_POINTS, Feedback, check, check_form, evaluate
 
 RIGHT = {
@@ -142,7 +143,7 @@ def test_only_check_records_progress_and_complete_counts_as_done(tmp_path, monke
     assert not store.exists(), "check_form and evaluate must not record anything"
     assert check("6.5", model_answer("6.5")).status == "complete"
     check("1.1", RIGHT["1.1"])
-    data = progress.load(store)
+    data = progress_store.load(store)
     assert data["exercises"]["6.5"]["status"] == "complete"
     chapter6 = next(row for row in progress.summary(data) if row.chapter == "06")
     assert "6.5" not in chapter6.exercises_left
@@ -162,9 +163,9 @@ def _solution_dict(exercise: str) -> dict:
 
     import nbformat
 
-    from peacekeeping_course.student import SOURCE_DIR
+    from peacekeeping_course.course import chapter as course_chapter
 
-    path = next(SOURCE_DIR.glob(f"{int(exercise.split('.')[0]):02d}-*.ipynb"))
+    path = course_chapter(int(exercise.split('.')[0])).source
     cell = next(c for c in nbformat.read(path, as_version=4).cells
                 if c.metadata.get("nbgrader", {}).get("grade_id") == "answer-" + exercise.replace(".", "-"))
     return next(ast.literal_eval(node.value) for node in ast.walk(ast.parse(cell.source))

@@ -8,7 +8,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from peacekeeping_course.student import SOURCE_DIR, STUDENT_DIR, generate, student_version
+from peacekeeping_course.paths import EXERCISE_DIR as STUDENT_DIR, SOLUTION_DIR as SOURCE_DIR
+from peacekeeping_course.student import generate, student_version
 
 REPO = Path(__file__).resolve().parent.parent
 LESSONS = sorted((REPO / "notebooks").glob("[0-9][0-9]-*.ipynb"))  # chapters, not my-progress or the exams
@@ -80,3 +81,16 @@ def test_lesson_has_a_widget_exploration_and_the_quiz(path):
 @pytest.mark.parametrize("path", LESSONS + SOURCES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_stored_notebooks_keep_no_widget_state(path):
     assert "widgets" not in nbformat.read(path, as_version=4).metadata
+
+
+def test_student_versions_carry_the_exercise_ids_and_objectives_of_their_sources():
+    """The course catalogue reads exercises from the student version where the source is absent
+    (the in-browser lab ships only student versions)."""
+    import json
+
+    from peacekeeping_course.course import _exercise_objectives
+
+    for source in SOURCES:
+        student = STUDENT_DIR / source.name
+        assert (_exercise_objectives(source, 0) == _exercise_objectives(student, 0)
+                and json.loads(student.read_text())["cells"]), source.name

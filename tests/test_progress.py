@@ -15,20 +15,21 @@ from pathlib import Path
 import pytest
 
 from peacekeeping_course import check, progress
+from peacekeeping_course import store as progress_store
 from peacekeeping_course.quiz import QuizWidget, load_bank
 
 
 @pytest.fixture
 def store(tmp_path, monkeypatch) -> Path:
     path = tmp_path / "progress.json"
-    monkeypatch.setenv(progress.ENV_VAR, str(path))
-    monkeypatch.setattr(progress, "_notified", False)
+    monkeypatch.setenv(progress_store.ENV_VAR, str(path))
+    monkeypatch.setattr(progress_store, "_notified", False)
     return path
 
 
 def test_quiz_and_check_results_are_recorded_and_summarised(store):
-    progress.record_quiz("05-unmil-liberia", "people-not-weapons", False)
-    progress.record_quiz("05-unmil-liberia", "people-not-weapons", True)
+    progress_store.record_quiz("05-unmil-liberia", "people-not-weapons", False)
+    progress_store.record_quiz("05-unmil-liberia", "people-not-weapons", True)
     assert check("5.5", "c").correct
     data = json.loads(store.read_text())
     entry = data["quizzes"]["05-unmil-liberia"]["people-not-weapons"]
@@ -62,16 +63,16 @@ def test_the_widget_quiz_records_each_checked_answer(store):
     else:
         entry.value = right
     buttons.children[0].click()
-    saved = progress.load()["quizzes"]["01-peacekeeping-role"][first.id]
+    saved = progress_store.load()["quizzes"]["01-peacekeeping-role"][first.id]
     assert saved["correct"] is True
 
 
 def test_a_corrupt_file_is_set_aside_and_the_backup_restores_progress(store, capsys):
-    progress.record_exercise("5.1", "correct")
-    progress.record_exercise("5.2", "correct")  # the backup now holds 5.1
+    progress_store.record_exercise("5.1", "correct")
+    progress_store.record_exercise("5.2", "correct")  # the backup now holds 5.1
     store.write_text('{"version": 1, "quizzes": {"01-pea')  # e.g. a disk error or a bad hand edit
     assert check("5.3", "not the answer").status in ("incorrect", "invalid")  # checks still work
-    data = progress.load()
+    data = progress_store.load()
     assert "5.1" in data["exercises"] and "5.3" in data["exercises"]
     corrupt = list(store.parent.glob("progress.json.corrupt-*"))
     assert len(corrupt) == 1 and corrupt[0].read_text().startswith('{"version": 1')
@@ -80,23 +81,23 @@ def test_a_corrupt_file_is_set_aside_and_the_backup_restores_progress(store, cap
 
 def test_both_copies_corrupt_starts_afresh_without_deleting_anything(store):
     store.write_text("\x00\x00garbage")
-    progress._backup(store).write_text("[]")
-    assert progress.load() == progress.empty()
-    progress.record_quiz("02-understanding-ssr", "x", True)
-    assert progress.load()["quizzes"]["02-understanding-ssr"]["x"]["correct"] is True
+    progress_store._backup(store).write_text("[]")
+    assert progress_store.load() == progress_store.empty()
+    progress_store.record_quiz("02-understanding-ssr", "x", True)
+    assert progress_store.load()["quizzes"]["02-understanding-ssr"]["x"]["correct"] is True
     assert len(list(store.parent.glob("progress.json.corrupt-*"))) == 1
 
 
 def test_a_failed_write_keeps_the_previous_file_whole(store, monkeypatch):
-    progress.record_exercise("5.1", "correct")
+    progress_store.record_exercise("5.1", "correct")
     before = store.read_text()
 
     def crash(*args):
         raise KeyboardInterrupt  # as if the kernel were interrupted mid-write
 
-    monkeypatch.setattr(progress.os, "fsync", crash)
+    monkeypatch.setattr(progress_store.os, "fsync", crash)
     with pytest.raises(KeyboardInterrupt):
-        progress.record_exercise("5.2", "correct")
+        progress_store.record_exercise("5.2", "correct")
     assert store.read_text() == before
     assert not [p for p in store.parent.iterdir() if p.suffix == ".tmp"]
 
@@ -104,9 +105,10 @@ def test_a_failed_write_keeps_the_previous_file_whole(store, monkeypatch):
 WRITER = """
 import sys
 from peacekeeping_course import progress
+from peacekeeping_course import store as progress_store
 n = 0
 while True:
-    progress.record_quiz("01-peacekeeping-role", f"q{n % 500}", n % 2 == 0)
+    progress_store.record_quiz("01-peacekeeping-role", f"q{n % 500}", n % 2 == 0)
     if n == 0:
         print("writing", flush=True)
     n += 1
@@ -114,7 +116,7 @@ while True:
 
 
 def test_killing_a_writer_at_any_moment_never_corrupts_the_file(store):
-    env = {**os.environ, progress.ENV_VAR: str(store)}
+    env = {**os.environ, progress_store.ENV_VAR: str(store)}
     for delay in (0.003, 0.011, 0.029, 0.047, 0.083, 0.131):
         writer = subprocess.Popen([sys.executable, "-c", WRITER], env=env, stdout=subprocess.PIPE, text=True)
         assert writer.stdout.readline() == "writing\n"
@@ -123,13 +125,13 @@ def test_killing_a_writer_at_any_moment_never_corrupts_the_file(store):
         writer.wait()
         writer.stdout.close()
         data = json.loads(store.read_text())  # always a whole, valid file
-        assert progress._valid(data) and data["quizzes"]["01-peacekeeping-role"]
+        assert progress_store._valid(data) and data["quizzes"]["01-peacekeeping-role"]
 
 
 def _write_many(path: str, worker: int) -> None:
-    os.environ[progress.ENV_VAR] = path
+    os.environ[progress_store.ENV_VAR] = path
     for n in range(20):
-        progress.record_quiz(f"worker-{worker}", f"q{n}", True)
+        progress_store.record_quiz(f"worker-{worker}", f"q{n}", True)
 
 
 def test_concurrent_writers_lose_nothing(store):
@@ -140,15 +142,15 @@ def test_concurrent_writers_lose_nothing(store):
     for w in workers:
         w.join(60)
         assert w.exitcode == 0
-    data = progress.load()
+    data = progress_store.load()
     assert all(len(data["quizzes"][f"worker-{w}"]) == 20 for w in range(4))
 
 
 def test_an_unwritable_location_never_breaks_a_check(tmp_path, monkeypatch, capsys):
     blocker = tmp_path / "a-file"
     blocker.write_text("")
-    monkeypatch.setenv(progress.ENV_VAR, str(blocker / "progress.json"))  # parent is a file
-    monkeypatch.setattr(progress, "_notified", False)
+    monkeypatch.setenv(progress_store.ENV_VAR, str(blocker / "progress.json"))  # parent is a file
+    monkeypatch.setattr(progress_store, "_notified", False)
     assert check("5.5", "c").correct
     assert check("5.5", "c").correct
     err = capsys.readouterr().err
@@ -156,8 +158,8 @@ def test_an_unwritable_location_never_breaks_a_check(tmp_path, monkeypatch, caps
 
 
 def test_recording_can_be_turned_off(tmp_path, monkeypatch):
-    monkeypatch.setenv(progress.ENV_VAR, "off")
-    assert progress.progress_path() is None and progress.record_exercise("5.5", "correct") is None
+    monkeypatch.setenv(progress_store.ENV_VAR, "off")
+    assert progress_store.progress_path() is None and progress_store.record_exercise("5.5", "correct") is None
     assert "Recording is off" in progress.show()._repr_html_()
 
 

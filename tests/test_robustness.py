@@ -15,15 +15,16 @@ from types import SimpleNamespace
 import pytest
 
 from peacekeeping_course import check, progress
+from peacekeeping_course import store as progress_store
 from peacekeeping_course.checks import CHECKS, FORM_OK, check_form, evaluate, excerpt, excerpts
 
 
 @pytest.fixture
 def store(tmp_path, monkeypatch) -> Path:
     path = tmp_path / "progress.json"
-    monkeypatch.setenv(progress.ENV_VAR, str(path))
-    monkeypatch.setattr(progress, "_notified", False)
-    monkeypatch.setattr(progress, "_refused", {}, raising=False)
+    monkeypatch.setenv(progress_store.ENV_VAR, str(path))
+    monkeypatch.setattr(progress_store, "_notified", False)
+    monkeypatch.setattr(progress_store, "_refused", {}, raising=False)
     return path
 
 
@@ -40,20 +41,20 @@ def test_a_folder_is_never_moved_and_recording_stays_off(tmp_path, monkeypatch, 
     (home / "notes" / "notes.txt").write_text("my notes")
     (home / ".bashrc").write_text("export X=1\n")
     before = _listing(tmp_path)
-    monkeypatch.setenv(progress.ENV_VAR, str(home))
-    monkeypatch.setattr(progress, "_notified", False)
-    monkeypatch.setattr(progress, "_refused", {}, raising=False)
+    monkeypatch.setenv(progress_store.ENV_VAR, str(home))
+    monkeypatch.setattr(progress_store, "_notified", False)
+    monkeypatch.setattr(progress_store, "_refused", {}, raising=False)
 
     assert check("5.5", "c").correct
     assert check("5.5", "c").correct  # checks go on working
-    progress.record_quiz("05-unmil-liberia", "people-not-weapons", True)
-    assert progress.learner_seed() == ""
+    progress_store.record_quiz("05-unmil-liberia", "people-not-weapons", True)
+    assert progress_store.learner_seed() == ""
     assert _listing(tmp_path) == before, "nothing may be moved, written or created"
     err = capsys.readouterr().err
     assert err.count("Note:") == 1, err
-    assert f"{progress.ENV_VAR} points to a folder" in err and str(home / "progress.json") in err
+    assert f"{progress_store.ENV_VAR} points to a folder" in err and str(home / "progress.json") in err
     assert "restored" not in err and "Traceback" not in err
-    assert progress.load() == progress.empty()
+    assert progress_store.load() == progress_store.empty()
     assert "Recording is off" in progress.show()._repr_html_()
 
 
@@ -69,9 +70,9 @@ def test_a_file_that_is_not_ours_is_left_exactly_as_it_is(tmp_path, monkeypatch,
     target = tmp_path / name
     target.write_bytes(content)
     before = _listing(tmp_path)
-    monkeypatch.setenv(progress.ENV_VAR, str(target))
-    monkeypatch.setattr(progress, "_notified", False)
-    monkeypatch.setattr(progress, "_refused", {}, raising=False)
+    monkeypatch.setenv(progress_store.ENV_VAR, str(target))
+    monkeypatch.setattr(progress_store, "_notified", False)
+    monkeypatch.setattr(progress_store, "_refused", {}, raising=False)
 
     assert check("5.5", "c").correct
     assert check("5.1", "not the answer").status in ("incorrect", "invalid")
@@ -92,38 +93,38 @@ def test_a_damaged_file_of_ours_is_set_aside_and_progress_starts_afresh(tmp_path
                                                                          name, content):
     target = tmp_path / name
     target.write_text(content)
-    monkeypatch.setenv(progress.ENV_VAR, str(target))
-    monkeypatch.setattr(progress, "_notified", False)
-    monkeypatch.setattr(progress, "_refused", {}, raising=False)
+    monkeypatch.setenv(progress_store.ENV_VAR, str(target))
+    monkeypatch.setattr(progress_store, "_notified", False)
+    monkeypatch.setattr(progress_store, "_refused", {}, raising=False)
 
     assert check("5.5", "c").correct
     kept = list(tmp_path.glob(f"{name}.corrupt-*"))
     assert len(kept) == 1 and kept[0].read_text() == content
-    assert progress.load()["exercises"]["5.5"]["ever_correct"] is True
+    assert progress_store.load()["exercises"]["5.5"]["ever_correct"] is True
     err = capsys.readouterr().err
     assert "restored" not in err, "no backup was restored"
     assert "starts afresh" in err and str(kept[0]) in err
 
 
 def test_restored_is_said_only_when_the_backup_was_restored(store, capsys):
-    progress.record_exercise("5.1", "correct")
-    progress.record_exercise("5.2", "correct")  # the backup holds 5.1
+    progress_store.record_exercise("5.1", "correct")
+    progress_store.record_exercise("5.2", "correct")  # the backup holds 5.1
     store.write_text('{"version": 1, "quizzes": {"01-pea')
-    assert progress.load()["exercises"]["5.1"]["ever_correct"] is True
+    assert progress_store.load()["exercises"]["5.1"]["ever_correct"] is True
     err = capsys.readouterr().err
     assert "restored from the last good copy" in err and "starts afresh" not in err
 
 
 def test_a_damaged_file_that_cannot_be_set_aside_is_never_written_over(store, monkeypatch, capsys):
     store.write_text('{"version": 1, "quizzes": {"01-pea')
-    real_replace = progress.os.replace
+    real_replace = progress_store.os.replace
 
     def no_set_aside(src, dst):
         if ".corrupt-" in str(dst):
             raise PermissionError(13, "Permission denied")
         return real_replace(src, dst)
 
-    monkeypatch.setattr(progress.os, "replace", no_set_aside)
+    monkeypatch.setattr(progress_store.os, "replace", no_set_aside)
     assert check("5.5", "c").correct
     assert store.read_text() == '{"version": 1, "quizzes": {"01-pea'
     assert "left as it is" in capsys.readouterr().err
@@ -153,7 +154,7 @@ def test_a_bad_entry_is_repaired_or_dropped_and_the_rest_kept(store, capsys):
     store.write_text(json.dumps(BAD_ENTRIES))
     check("5.1", "not the answer")
     check("5.2", "not the answer")
-    progress.record_quiz("05-unmil-liberia", "people-not-weapons", True)
+    progress_store.record_quiz("05-unmil-liberia", "people-not-weapons", True)
     data = json.loads(store.read_text())
     assert data["exercises"]["5.1"]["attempts"] == 2          # repaired to 1, then one more
     assert data["exercises"]["5.2"]["attempts"] == 1          # dropped, then recorded afresh
@@ -170,7 +171,7 @@ def test_a_bad_entry_is_repaired_or_dropped_and_the_rest_kept(store, capsys):
 
 def test_the_progress_views_survive_bad_entries(store):
     store.write_text(json.dumps(BAD_ENTRIES))
-    data = progress.load()
+    data = progress_store.load()
     assert data["exercises"]["5.3"]["ever_correct"] is True and "5.2" not in data["exercises"]
     report = progress.show()
     assert "My progress" in repr(report) and "5.1" in report._repr_html_()
@@ -275,9 +276,9 @@ def _solution(exercise: str):
     """The value the exercise's solution cell assigns last (in exercises/solutions)."""
     import nbformat
 
-    from peacekeeping_course.student import SOURCE_DIR
+    from peacekeeping_course.course import chapter as course_chapter
 
-    path = next(SOURCE_DIR.glob(f"{int(exercise.split('.')[0]):02d}-*.ipynb"))
+    path = course_chapter(int(exercise.split('.')[0])).source
     cell = next(c for c in nbformat.read(path, as_version=4).cells
                 if c.metadata.get("nbgrader", {}).get("grade_id") == "answer-" + exercise.replace(".", "-"))
     values = []
@@ -336,7 +337,7 @@ class _FakeClient:
 def test_notebooks_run_by_bench_and_outputs_have_recording_off(runner, tmp_path, monkeypatch):
     from peacekeeping_course import bench, notebooks
 
-    monkeypatch.setenv(progress.ENV_VAR, str(tmp_path / "progress.json"))  # a developer's real setting
+    monkeypatch.setenv(progress_store.ENV_VAR, str(tmp_path / "progress.json"))  # a developer's real setting
     monkeypatch.setattr(notebooks, "NotebookClient", _FakeClient)
     monkeypatch.setattr(_FakeClient, "calls", [])
     path = next((Path(notebooks.REPO_ROOT) / "exercises" / "solutions").glob("*.ipynb"))
@@ -345,7 +346,7 @@ def test_notebooks_run_by_bench_and_outputs_have_recording_off(runner, tmp_path,
     else:
         notebooks.run(path)
     (call,) = _FakeClient.calls
-    assert call["env"][progress.ENV_VAR] == "off"
+    assert call["env"][progress_store.ENV_VAR] == "off"
     assert call["env"]["PATH"] == __import__("os").environ["PATH"]  # the rest of the environment is kept
 
 
@@ -410,7 +411,7 @@ def test_exam_feedback_survives_the_page_round_trip():
 def test_progress_outline_survives_the_page_round_trip(monkeypatch):
     from peacekeeping_course import sphinx_ext
 
-    monkeypatch.setattr(progress, "course_outline", lambda: [("01", "01-test", NASTY, ["q"], ["1.1"])])
+    monkeypatch.setattr(sphinx_ext, "course_outline", lambda: [("01", "01-test", NASTY, ["q"], ["1.1"])])
     env = SimpleNamespace(docname="book/my-progress", note_dependency=lambda path: None,
                           app=SimpleNamespace(builder=SimpleNamespace(get_relative_uri=lambda a, b: b + ".html")))
     page = f'<script type="application/json" class="pk-progress-outline">{sphinx_ext._outline_json(env)}</script>'

@@ -35,7 +35,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from .. import datasets
 from ..numeric import read_number
+from ..paths import REPO_ROOT
+from ..store import record_exercise
 
 CHECKS: dict[str, Callable[[Any], "Feedback"]] = {}
 # Written tasks graded by a person with a rubric: exercise -> the rubric's maximum score.
@@ -149,9 +152,7 @@ _COURSE_FILE = re.compile(r"[^\s'\"`()]+\.(?:csv|json|ya?ml|ipynb)\b")
 def course_fault(exercise: str, err: BaseException) -> Feedback | None:
     """`unchecked` feedback if `err` is a fault in the course's own files (a DataError, or a course file
     that is missing or cannot be read), else None: then the answer itself is the problem."""
-    from .. import datasets
-
-    root = datasets.REPO_ROOT
+    root = REPO_ROOT
     if isinstance(err, datasets.DataError):
         detail = str(err).strip()
         match = _COURSE_FILE.search(detail)
@@ -195,8 +196,6 @@ def check(exercise: str, answer: Any) -> Feedback:
     """Check a learner's answer to an exercise; returns feedback to display."""
     feedback = evaluate(exercise, answer)
     if feedback.exercise in CHECKS and feedback.status not in ("unanswered", "unchecked"):
-        from ..progress import record_exercise
-
         record_exercise(feedback.exercise, feedback.status)  # never raises
     return feedback
 

@@ -1,0 +1,41 @@
+"""Every folder and file of the course that the code knows, in one place.
+
+The course folder is PEACEKEEPING_COURSE_ROOT if set; else the clone this package sits in (the
+desktop, an editable install); else the nearest folder at or above the working directory that has
+data/datapackage.json (an installed wheel, as in the in-browser lab, where a notebook runs in
+/drive/notebooks or /drive/exercises and the course files are in /drive).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def course_root() -> Path:
+    env = os.environ.get("PEACEKEEPING_COURSE_ROOT", "").strip()
+    if env:
+        return Path(env).expanduser()
+    here = Path(__file__).resolve().parent.parent
+    if (here / "data" / "datapackage.json").is_file():
+        return here
+    cwd = Path.cwd()
+    for folder in (cwd, *cwd.parents):
+        if (folder / "data" / "datapackage.json").is_file():
+            return folder
+    return here
+
+
+REPO_ROOT = course_root()
+TOC = REPO_ROOT / "_toc.yml"
+CONFIG = REPO_ROOT / "_config.yml"
+BOOK_DIR = REPO_ROOT / "book"  # readings (NN-slug.md) and the book's own pages
+BANK_DIR = BOOK_DIR / "quizzes"  # one quiz bank per chapter, NN-slug.yml
+EXAM_DIR = BOOK_DIR / "exams"  # pretest.yml, final.yml
+INSTRUCTOR_DIR = BOOK_DIR / "instructors"  # session-NN.md, syllabus, capstone, course map
+DATA_DIR = REPO_ROOT / "data"
+NOTEBOOK_DIR = REPO_ROOT / "notebooks"  # lesson notebooks NN-slug.ipynb, my-progress, exams
+EXERCISE_DIR = REPO_ROOT / "exercises"  # student versions (generated)
+SOLUTION_DIR = EXERCISE_DIR / "solutions"  # exercise sources with solutions
+NBGRADER_DIR = EXERCISE_DIR / "nbgrader"  # nbgrader course directory (generated)
+BUILD_DIR = REPO_ROOT / "_build"
