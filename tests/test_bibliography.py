@@ -49,7 +49,8 @@ OFFICIAL_UN_HOSTS = {
 }
 
 # Reposts, mirrors and addresses that are not a publisher's page. A host matches itself and its
-# subdomains; a pattern ending in "." matches any top-level domain (vdocuments.us, .net, .mx ...).
+# subdomains; a pattern ending in "." matches any top-level domain (vdocuments.us, .net, .mx ...);
+# a pattern with a "/" matches that host and the paths under it (a site's repost section only).
 DENIED_HOSTS = {
     "globalissues.org": "Global Issues repost of UN News",
     "eurasiareview.com": "Eurasia Review repost",
@@ -75,6 +76,19 @@ DENIED_HOSTS = {
     "wardheernews.com": "repost of another publisher's statement",
     "pangea-cms.com": "content-management (preview) address, not the published page",
     "arc-cdn.net": "content-delivery address, not the published page",
+    # added for the remaining reposts of issue 14
+    "globalsecurity.org/military/library/news/": "GlobalSecurity.org's reproductions of other publishers' news (IRIN, VOA ...)",
+    "allafrica.com": "allAfrica aggregator copy of another publisher's story, report or press release",
+    "hsdl.org": "Homeland Security Digital Library copy of another publisher's report",
+    "einpresswire.com": "EIN Presswire repost of a press release",
+    "wired-gov.net": "WiredGov repost of a press release",
+    "chinagate.cn": "China.org.cn (China Gate) repost of Xinhua copy",
+    "africafocus.org": "AfricaFocus Bulletin repost of another publisher's story",
+    "worldcourts.com": "unofficial copy of an ICJ decision (use icj-cij.org)",
+    "thediplomaticworld.com": "repost of Xinhua copy",
+    "newshour.media": "repost of Anadolu Agency copy",
+    "lbnntv.com": "repost of an Africa Defense Forum article",
+    "slideshare.net": "SlideShare upload",
 }
 CMS_PATH = re.compile(r"/(preview|wp-admin|node/edit)/", re.I)
 
@@ -131,6 +145,23 @@ UNRESOLVED: dict[str, tuple[tuple[str, ...], str]] = {
     "c11-ruggeri2017": (("doi",), "DOI not shown in the stored Cambridge Core page (not found); publisher's page linked"),
     "c12-tomolya2015artemis": (("repost-only", "doi"), "journal's page and any DOI not reached; accessed via a docslib mirror"),
     "c12-crs2017if10597": (("repost-only",), "CRS original (crsreports.congress.gov) not reached; accessed via EveryCRSReport"),
+    # reposts moved out of `url` (issue 14, second pass): original not reached in the stored sources
+    "adf2024poc": (("repost-only",), "Africa Defense Forum's own page not reached; accessed via the LBNN TV repost"),
+    "c03-whitlock2013": (("repost-only",), "Washington Post page not reached; accessed via the AfricaFocus Bulletin, which quotes it"),
+    "c03-sigar2023": (("repost-only",), "SIGAR's own page for the report not reached; accessed via the Homeland Security Digital Library"),
+    "c05-irin2003ddrcost": (("repost-only",), "IRIN/The New Humanitarian original not reached; accessed via GlobalSecurity.org"),
+    "c05-irin2004gbarnga": (("repost-only",), "IRIN/The New Humanitarian original not reached; accessed via GlobalSecurity.org"),
+    "c05-xinhua2015res2215": (("repost-only",), "Xinhua's own page not reached; accessed via China.org.cn (chinagate.cn)"),
+    "c05-xinhua2015res2239": (("repost-only",), "Xinhua's own page not reached; accessed via China.org.cn (chinagate.cn)"),
+    "c05-allafrica2005runoff": (("host",), "the byline is allAfrica itself; whether allAfrica or a partner paper first published the story was not found in the stored copy"),
+    "c06-voa2012kismayo": (("repost-only",), "VOA's own page for this article not reached; accessed via GlobalSecurity.org"),
+    "c06-eu2022epf": (("repost-only",), "Council of the EU press-release page not reached; accessed via WiredGov"),
+    "c06-xinhua2022atmis": (("repost-only",), "Xinhua's own page not reached; accessed via The Diplomatic World"),
+    "c08-icj1962expenses": (("repost-only",), "the ICJ's own page for the opinion (General List No. 49) not reached; accessed via WorldCourts"),
+    "c10-aa2023na4p": (("repost-only",), "Anadolu Agency's own page not reached; accessed via NewsHour Media"),
+    "c11-monusco2024alert": (("repost-only",), "MONUSCO's own press-release page not reached; accessed via AllAfrica"),
+    "c11-monusco2025beni": (("repost-only",), "MONUSCO's own press-release page not reached; accessed via AllAfrica"),
+    "c12-council2023epf": (("repost-only",), "Council of the EU press-release page not reached; accessed via EIN Presswire"),
 }
 
 
@@ -166,7 +197,8 @@ def url_problem(url: str) -> str | None:
     if _is_ip(host):
         return f"{url!r} is a raw IP address, not a publisher's page"
     for pattern, why in DENIED_HOSTS.items():
-        if _host_matches(host, pattern):
+        pattern_host, slash, pattern_path = pattern.partition("/")
+        if _host_matches(host, pattern_host) and (not slash or parsed.path.startswith("/" + pattern_path)):
             return f"{url!r}: {why}"
     if CMS_PATH.search(parsed.path):
         return f"{url!r} is a content-management preview path, not the published page"
@@ -276,6 +308,9 @@ def test_unresolved_exemptions_are_still_needed_and_explained():
     ("https://voa.pangea-cms.com/preview/en-US/a/x/1688178.html", True),
     ("https://www.voanews.com/preview/a/x.html", True),
     ("https://it.frwiki.wiki/wiki/Mission", True),
+    ("https://www.globalsecurity.org/military/library/news/2004/04/mil-040415-irin02.htm", True),
+    ("https://www.globalsecurity.org/military/world/war/liberia-2003.htm", False),
+    ("https://fr.allafrica.com/stories/202407070158.html", True),
     ("https://undocs.org/S/RES/1509(2003)", False),
     ("https://www.voanews.com/a/x/1688178.html", False),
     ("https://doi.org/10.1080/01402390.2019.1575210", False),
