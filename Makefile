@@ -57,12 +57,11 @@ data: $(STAMP)
 	$(BIN)/python -m peacekeeping_course.derive $(RAW)
 
 student: $(STAMP)
-	$(BIN)/python -m peacekeeping_course.student
-	$(BIN)/python -m peacekeeping_course.grading
+	$(BIN)/python -m peacekeeping_course.release
 	$(BIN)/python -m peacekeeping_course.exam_release
 
 nbgrader: $(STAMP)
-	$(BIN)/python -m peacekeeping_course.grading
+	$(BIN)/python -m peacekeeping_course.release nbgrader
 	$(BIN)/python -m peacekeeping_course.exam_release $(if $(EXAM_SEED),--seed $(EXAM_SEED))
 
 slides: $(STAMP)

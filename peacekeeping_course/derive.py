@@ -17,6 +17,7 @@ import pandas as pd
 
 from .datasets import DATA_DIR, DATASETS, DataError, check_frame, write_datapackage
 from .paths import REPO_ROOT
+from .synthetic import meridia, valdoria
 
 DEFAULT_RAW_DIR = REPO_ROOT.parent / "shared" / "reference-data"
 
@@ -329,11 +330,10 @@ def derive_contributions_by_country(raw_dir: Path) -> pd.DataFrame:
     return out.sort_values(["year", "country"]).reset_index(drop=True)
 
 
-def _synthetic(name: str, module: str = "synthetic"):
-    """Synthetic tables for fictional training countries come from synthetic*.py, not raw files."""
+def _synthetic(table):
+    """Synthetic tables for fictional training countries come from `synthetic/`, not raw files."""
     def make(raw_dir: Path) -> pd.DataFrame:
-        import importlib
-        return getattr(importlib.import_module(f"{__package__}.{module}"), name)()
+        return table()
     return make
 
 
@@ -351,11 +351,11 @@ DERIVATIONS = {
     "un_sea_allegations": derive_sea_allegations,
     "geopko_locations_by_year": derive_geopko_locations,
     "un_contributions_by_country_year": derive_contributions_by_country,
-    "fictional_valdoria_districts": _synthetic("valdoria_districts"),
-    "fictional_valdoria_oversight_bodies": _synthetic("valdoria_oversight_bodies"),
-    "fictional_valdoria_lakeside_communities": _synthetic("valdoria_lakeside_communities", "synthetic_ch11"),
-    "fictional_meridia_indicators": _synthetic("meridia_indicators", "synthetic_ch13"),
-    "fictional_meridia_armed_actors": _synthetic("meridia_armed_actors", "synthetic_ch13"),
+    "fictional_valdoria_districts": _synthetic(valdoria.valdoria_districts),
+    "fictional_valdoria_oversight_bodies": _synthetic(valdoria.valdoria_oversight_bodies),
+    "fictional_valdoria_lakeside_communities": _synthetic(valdoria.valdoria_lakeside_communities),
+    "fictional_meridia_indicators": _synthetic(meridia.meridia_indicators),
+    "fictional_meridia_armed_actors": _synthetic(meridia.meridia_armed_actors),
 }
 
 

@@ -23,7 +23,7 @@ from .paths import REPO_ROOT
 from .exam import questions_for
 from .quiz import ExamBank, Question, load_exam
 from .shuffle import print_orders
-from .student import render, sync
+from .release import render, sync
 
 COURSE_DIR = REPO_ROOT / "exercises" / "nbgrader"
 DEFAULT_SEED = "class-1"

@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 from conftest import model_answer
 
-from peacekeeping_course import synthetic_ch13
 from peacekeeping_course.checks import CHECKS, Feedback, check, is_unanswered
 from peacekeeping_course.datasets import DATA_DIR, load
+from peacekeeping_course.synthetic import meridia
 
 RIGHT = {
     "13.1": 92.0,
@@ -41,17 +41,17 @@ def test_every_chapter_13_check_has_a_right_answer_here():
 
 
 def test_data_files_are_what_the_generator_writes():
-    for name, make in (("fictional_meridia_indicators", synthetic_ch13.meridia_indicators),
-                       ("fictional_meridia_armed_actors", synthetic_ch13.meridia_armed_actors)):
+    for name, make in (("fictional_meridia_indicators", meridia.meridia_indicators),
+                       ("fictional_meridia_armed_actors", meridia.meridia_armed_actors)):
         text = make().to_csv(index=False, lineterminator="\n")
         assert (DATA_DIR / f"{name}.csv").read_text(encoding="utf-8") == text
         load(name)  # and the file passes its description in datapackage.json
 
 
 def test_generator_is_deterministic_and_labelled_synthetic():
-    pd.testing.assert_frame_equal(synthetic_ch13.meridia_indicators(), synthetic_ch13.meridia_indicators())
-    pd.testing.assert_frame_equal(synthetic_ch13.meridia_armed_actors(), synthetic_ch13.meridia_armed_actors())
-    doc = synthetic_ch13.__doc__
+    pd.testing.assert_frame_equal(meridia.meridia_indicators(), meridia.meridia_indicators())
+    pd.testing.assert_frame_equal(meridia.meridia_armed_actors(), meridia.meridia_armed_actors())
+    doc = meridia.__doc__
     assert "SYNTHETIC" in doc and "FICTIONAL" in doc
 
 

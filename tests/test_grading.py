@@ -21,8 +21,8 @@ import nbformat
 import pytest
 
 from peacekeeping_course.checks import RUBRIC_POINTS
-from peacekeeping_course.grading import (COURSE_DIR, GRADED_IMPORT, HIDDEN_POINTS, SELF_STUDY_IMPORT, VISIBLE_POINTS,
-                                         assignments, generate)
+from peacekeeping_course.release import (COURSE_DIR, GRADED_IMPORT, HIDDEN_POINTS, SELF_STUDY_IMPORT, VISIBLE_POINTS,
+                                         assignments, generate_source_assignments)
 
 REPO = Path(__file__).resolve().parent.parent
 NBGRADER = Path(sys.executable).parent / "nbgrader"
@@ -135,7 +135,7 @@ def graded_course(tmp_path_factory) -> Path:
 
 
 def test_committed_source_assignments_are_what_generation_gives():
-    assert generate(check_only=True) == [], "nbgrader sources are stale: run `make nbgrader`"
+    assert generate_source_assignments(check_only=True) == [], "nbgrader sources are stale: run `make nbgrader`"
 
 
 def _cells(nb: nbformat.NotebookNode) -> dict[str, nbformat.NotebookNode]:

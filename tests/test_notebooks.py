@@ -9,7 +9,7 @@ import nbformat
 import pytest
 
 from peacekeeping_course.paths import EXERCISE_DIR as STUDENT_DIR, SOLUTION_DIR as SOURCE_DIR
-from peacekeeping_course.student import generate, student_version
+from peacekeeping_course.release import generate_student_versions, student_version
 
 REPO = Path(__file__).resolve().parent.parent
 LESSONS = sorted((REPO / "notebooks").glob("[0-9][0-9]-*.ipynb"))  # chapters, not my-progress or the exams
@@ -23,7 +23,7 @@ def test_every_chapter_has_lesson_source_and_student_notebooks():
 
 
 def test_committed_student_notebooks_are_what_generation_gives():
-    assert generate(check_only=True) == [], "student notebooks are stale: run `make student`"
+    assert generate_student_versions(check_only=True) == [], "student notebooks are stale: run `make student`"
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.stem)

@@ -1,6 +1,6 @@
 """Checks for chapter 7's exercises: an SSR needs assessment for the FICTIONAL Republic of Valdoria.
 
-The district and oversight tables are SYNTHETIC (see `peacekeeping_course/synthetic.py`). Expected
+The district and oversight tables are SYNTHETIC (see `peacekeeping_course/synthetic/valdoria.py`). Expected
 values are computed from the course data files, so they stay right if the data are regenerated.
 """
 

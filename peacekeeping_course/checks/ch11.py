@@ -2,7 +2,7 @@
 for Lakeside, a FICTIONAL district of the FICTIONAL Republic of Valdoria.
 
 Expected values are computed from the course data files, so they stay right if the data are re-derived.
-The Lakeside table is SYNTHETIC (see `peacekeeping_course/synthetic_ch11.py`).
+The Lakeside table is SYNTHETIC (see `peacekeeping_course/synthetic/valdoria.py`).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Checks for chapter 13's capstone exercises on the FICTIONAL Republic of Meridia.
 
-The Meridia tables are SYNTHETIC (see `peacekeeping_course/synthetic_ch13.py`). Expected values for
+The Meridia tables are SYNTHETIC (see `peacekeeping_course/synthetic/meridia.py`). Expected values for
 the data tasks are computed from the course data files, so they stay right if the data are rewritten.
 Exercises 13.4 and 13.5 are applied tasks: the checks explain each choice against the principles
 taught in chapters 1-9. The final deliverable (13.6) is assessed with a rubric, not by a check.

@@ -1,11 +1,20 @@
-"""The nbgrader course directory (`exercises/nbgrader/`), built from the exercise source notebooks.
+"""Student versions and nbgrader sources, both made from the exercise notebooks with solutions.
 
-    python -m peacekeeping_course.grading          # write exercises/nbgrader/source/*
-    python -m peacekeeping_course.grading --check  # fail if a committed source assignment is stale
+    python -m peacekeeping_course.release                   # write both
+    python -m peacekeeping_course.release student           # only exercises/*.ipynb
+    python -m peacekeeping_course.release nbgrader          # only exercises/nbgrader/source/*
+    python -m peacekeeping_course.release [student|nbgrader] --check  # fail if a committed file is stale
 
-Each exercise source notebook `exercises/solutions/NN-slug.ipynb` becomes the nbgrader assignment
-`NN-slug`. Its answer cells are already nbgrader solution cells. Nothing a learner can run in the
-released notebook says whether a graded answer is right:
+Solutions are marked once, in `exercises/solutions/*.ipynb`, with nbgrader's
+`### BEGIN SOLUTION` / `### END SOLUTION` markers. Two kinds of notebook are made from them:
+
+**Student versions** (`exercises/NN-slug.ipynb`, for self-study): nbgrader's own ClearSolutions and
+ClearOutput preprocessors remove the solutions and every output.
+
+**nbgrader source assignments** (the course directory `exercises/nbgrader/`): each exercise source
+notebook `exercises/solutions/NN-slug.ipynb` becomes the nbgrader assignment `NN-slug`. Its answer
+cells are already nbgrader solution cells. Nothing a learner can run in the released notebook says
+whether a graded answer is right:
 
 - every `check("N.M", answer_N_M)` cell of an autograded exercise becomes two locked autograder tests:
   a visible test (1 point) that only confirms that the exercise is answered, in the form it asks for
@@ -19,11 +28,13 @@ released notebook says whether a graded answer is right:
 - the setup cell imports `check_form` instead of `check`, and the introduction explains the grading.
 
 The checks themselves are shared with the self-study notebooks (`peacekeeping_course.checks`), so the
-grading rules live in one place.
+grading rules live in one place. The pre-test and final-exam papers are written by `exam_release.py`,
+with `render` and `sync` from here.
 """
 
 from __future__ import annotations
 
+import argparse
 import copy
 import re
 import sys
@@ -31,11 +42,62 @@ import textwrap
 from pathlib import Path
 
 import nbformat
+from nbgrader.preprocessors import ClearOutput, ClearSolutions
 
 from .checks import RUBRIC_POINTS
 from .course import chapters, exercise_id
-from .paths import NBGRADER_DIR, REPO_ROOT
-from .student import generator_main, render, sync
+from .paths import EXERCISE_DIR as STUDENT_DIR, NBGRADER_DIR, REPO_ROOT
+
+PARTS = ("student", "nbgrader")
+
+# ---------------------------------------------------------------- writing generated files
+
+
+def render(nb: nbformat.NotebookNode) -> str:
+    return nbformat.writes(nb) + "\n"
+
+
+def sync(outputs: dict[Path, str], check_only: bool = False) -> list[Path]:
+    """Write each generated file whose committed text differs (unless check_only); return those."""
+    stale = []
+    for target, text in outputs.items():
+        if target.exists() and target.read_text(encoding="utf-8") == text:
+            continue
+        stale.append(target)
+        if not check_only:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    return stale
+
+
+# ---------------------------------------------------------------- student versions
+
+CODE_STUB = "# YOUR CODE HERE"
+
+
+def student_version(source: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    nb = copy.deepcopy(source)
+    resources = {"language": "python"}
+    nb, resources = ClearSolutions(code_stub={"python": CODE_STUB}, text_stub="YOUR ANSWER HERE",
+                                   enforce_metadata=True).preprocess(nb, resources)
+    nb, resources = ClearOutput().preprocess(nb, resources)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.execution_count = None
+        cell.metadata.pop("execution", None)
+    nb.metadata.pop("widgets", None)
+    nb.metadata["language_info"] = {"name": "python"}
+    return nb
+
+
+def generate_student_versions(check_only: bool = False) -> list[str]:
+    """Write (or, with check_only, compare) every student notebook; return the stale ones."""
+    outputs = {STUDENT_DIR / path.name: render(student_version(nbformat.read(path, as_version=4)))
+               for path in (c.source for c in chapters())}
+    return [str(path.relative_to(REPO_ROOT)) for path in sync(outputs, check_only)]
+
+
+# ---------------------------------------------------------------- nbgrader source assignments
 
 COURSE_DIR = NBGRADER_DIR
 CHECK_CELL = re.compile(r'check\("(?P<exercise>\d+\.\d+)", (?P<answer>answer_\d+_\d+)\)')
@@ -157,7 +219,7 @@ def assignments() -> dict[str, Path]:
     return {c.slug: c.source for c in chapters()}
 
 
-def generate(check_only: bool = False, course_dir: Path = COURSE_DIR) -> list[str]:
+def generate_source_assignments(check_only: bool = False, course_dir: Path = COURSE_DIR) -> list[str]:
     """Write (or, with check_only, compare) every source assignment; return the stale ones."""
     outputs = {course_dir / "source" / name / f"{name}.ipynb":
                render(source_assignment(nbformat.read(path, as_version=4), name))
@@ -165,8 +227,31 @@ def generate(check_only: bool = False, course_dir: Path = COURSE_DIR) -> list[st
     return [str(path.relative_to(REPO_ROOT)) for path in sync(outputs, check_only)]
 
 
+# ---------------------------------------------------------------- command line
+
+GENERATORS = {"student": generate_student_versions, "nbgrader": generate_source_assignments}
+
+
+def generate(check_only: bool = False, parts=PARTS) -> list[str]:
+    """Write (or, with check_only, compare) the chosen parts; return the stale files."""
+    return [name for part in parts for name in GENERATORS[part](check_only=check_only)]
+
+
 def main(argv=None) -> int:
-    return generator_main(argv, "Write the nbgrader source assignments.", generate, "nbgrader")
+    parser = argparse.ArgumentParser(description="Write the student exercise notebooks and the nbgrader "
+                                                 "source assignments.")
+    parser.add_argument("part", nargs="?", choices=PARTS,
+                        help="only the student versions or only the nbgrader sources (default: both)")
+    parser.add_argument("--check", action="store_true", help="only report stale files, write nothing")
+    args = parser.parse_args(argv)
+    stale = generate(check_only=args.check, parts=(args.part,) if args.part else PARTS)
+    if args.check and stale:
+        make_target = "nbgrader" if args.part == "nbgrader" else "student"
+        print(f"Out of date (run `make {make_target}`): " + ", ".join(stale), file=sys.stderr)
+        return 1
+    for name in stale:
+        print(f"wrote {name}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -22,9 +22,9 @@ teaching material, not errors:
 In the armed-actors table, `signed_peace_agreement` is True for the state security forces because the
 government that commands them signed the agreement.
 
-    from peacekeeping_course import synthetic_ch13
-    synthetic_ch13.meridia_indicators()     # 29 indicator-year rows
-    synthetic_ch13.meridia_armed_actors()   # 8 armed and security actors
+    from peacekeeping_course.synthetic import meridia
+    meridia.meridia_indicators()     # 29 indicator-year rows
+    meridia.meridia_armed_actors()   # 8 armed and security actors
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .paths import DATA_DIR
+from ..paths import DATA_DIR
 
 KINDS = ("state security force", "armed opposition", "militia", "community defence group", "private security")
 
