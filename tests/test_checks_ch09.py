@@ -14,7 +14,7 @@ RIGHT = {
     "9.3": 46.6,
     "9.4": {"A": "d", "B": "e", "C": "b", "D": "f", "E": "a"},
     "9.5": {"A": "c", "B": "e", "C": "d", "D": "e", "E": "a"},
-    "9.6": {"A": "a", "B": "b", "C": "c", "D": "d", "E": "c"},
+    "9.6": {"A": "c", "B": "e", "C": "a", "D": "b", "E": "a"},
 }
 
 
@@ -47,7 +47,7 @@ def test_the_solution_computation_is_accepted():
     ("9.3", 46.55), ("9.3", "46.6"), ("9.3", np.float64(46.6)),
     ("9.4", {"a": "D", "b": " e ", "c": "(b)", "d": "F", "e": "a"}),
     ("9.5", {"a": "C", "b": "(e)", "c": " d", "d": "E", "e": "A"}),
-    ("9.6", {"a": "A", "b": " b", "c": "(c)", "d": "D", "e": "C"}),
+    ("9.6", {"a": "C", "b": " e", "c": "(a)", "d": "B", "e": "A"}),
 ])
 def test_right_answer_in_other_reasonable_forms(exercise, answer):
     result = check(exercise, answer)
@@ -83,16 +83,16 @@ def test_right_answer_in_other_reasonable_forms(exercise, answer):
     ("9.5", {**RIGHT["9.5"], "E": "c"}, "declines to investigate"),
     ("9.5", {**RIGHT["9.5"], "B": "d", "C": "e"}, "3 of 5 right"),
     ("9.5", {"A": "c"}, "Still to answer: B, C, D, E"),
-    ("9.6", {**RIGHT["9.6"], "A": "b"}, "the bulletin binds UN personnel, not fighters"),
-    ("9.6", {**RIGHT["9.6"], "A": "d"}, "the victim is an adult"),
-    ("9.6", {**RIGHT["9.6"], "B": "d"}, "the person accused decides the route"),
-    ("9.6", {**RIGHT["9.6"], "B": "a"}, "not a party to the conflict"),
-    ("9.6", {**RIGHT["9.6"], "D": "c"}, "MARA applies as well"),
-    ("9.6", {**RIGHT["9.6"], "D": "a"}, "also a grave violation under the MRM"),
-    ("9.6", {**RIGHT["9.6"], "E": "e"}, "attacks on schools or hospitals are one of the six"),
-    ("9.6", {**RIGHT["9.6"], "C": "e"}, "C is not (e): Here recruiting and using children"),
-    ("9.6", {**RIGHT["9.6"], "A": "b", "B": "a"}, "3 of 5 right"),
-    ("9.6", {"A": "a"}, "Still to answer: B, C, D, E"),
+    ("9.6", {**RIGHT["9.6"], "A": "e"}, "the bulletin binds UN personnel, not fighters"),
+    ("9.6", {**RIGHT["9.6"], "A": "b"}, "the victim is an adult"),
+    ("9.6", {**RIGHT["9.6"], "B": "b"}, "the person accused decides the route"),
+    ("9.6", {**RIGHT["9.6"], "B": "c"}, "not a party to the conflict"),
+    ("9.6", {**RIGHT["9.6"], "D": "a"}, "MARA applies as well"),
+    ("9.6", {**RIGHT["9.6"], "D": "c"}, "also a grave violation under the MRM"),
+    ("9.6", {**RIGHT["9.6"], "E": "d"}, "attacks on schools or hospitals are one of the six"),
+    ("9.6", {**RIGHT["9.6"], "C": "d"}, "C is not (d): Here recruiting and using children"),
+    ("9.6", {**RIGHT["9.6"], "A": "e", "B": "c"}, "3 of 5 right"),
+    ("9.6", {"A": "c"}, "Still to answer: B, C, D, E"),
 ])
 def test_typical_wrong_answers_get_a_specific_hint(exercise, answer, hint):
     result = check(exercise, answer)

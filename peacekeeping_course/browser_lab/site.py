@@ -17,8 +17,8 @@ from .pyodide_dist import RUNTIME_FILES
 # ssl, sqlite3, ipython); their dependency closure in pyodide-lock.json is kept, the rest dropped
 PYODIDE_ROOTS = ["micropip", "ssl", "sqlite3", "ipython", "pandas", "matplotlib", "pillow", "numpy"]
 # the learner's files in the lab, laid out as in the course folder so relative paths hold
-CONTENTS = ["notebooks/*.ipynb", "exercises/*.ipynb", "data/*", "book/quizzes/*.yml", "book/exams/*.yml",
-            "_toc.yml"]  # the table of contents: the course catalogue (course.py) reads the chapters from it
+CONTENTS = ["notebooks/*.ipynb", "exercises/*.ipynb", "exercises/checks/*.yml", "data/*", "book/quizzes/*.yml",
+            "book/exams/*.yml", "_toc.yml"]  # _toc.yml: the course catalogue (course.py) reads the chapters from it
 
 
 def _norm(name: str) -> str:

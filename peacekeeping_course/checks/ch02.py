@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..datasets import load
-from . import as_float, correct, excerpt, excerpts, incorrect, invalid, register
+from .base import as_float, correct, excerpt, excerpts, incorrect, invalid, register
 
 # ---------------------------------------------------------------- shared helpers
 

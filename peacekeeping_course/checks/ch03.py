@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..datasets import load
-from . import check_order, as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, register
+from .base import as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, register
 
 # ---------------------------------------------------------------- expected values from the data
 
@@ -256,40 +256,4 @@ def check_support_kinds(answer) -> object:
     return incorrect(ex, f"{right} of 8 right. " + " ".join(parts))
 
 
-# ---------------------------------------------------------------- 3.5 sequencing
-
-SEQUENCE_STEPS = {
-    "A": "joint assessment of the police service",
-    "B": "vetting of serving officers and candidates",
-    "C": "basic and refresher training",
-    "D": "handover of vehicles, radios and weapons",
-    "E": "co-located mentoring in district stations",
-    "F": "police act with an inspectorate and a complaints body",
-    "G": "disarmament and demobilisation of former combatants",
-}
-
-# (must come first, must come later, why)
-SEQUENCE_RULES = [
-    ("A", "B", "Assess before you vet: the assessment counts the officers and maps the stations, so you "
-               "know whom to vet and what the service needs."),
-    ("G", "B", "Demobilise before you vet: former combatants who want to join the police must first leave "
-               "their armed groups through DDR and be registered, then be vetted like any other candidate."),
-    ("B", "C", "Vet before you train: training officers with records of abuse spends scarce resources on "
-               "people who should be removed and makes them more capable."),
-    ("C", "D", "Train before you equip: weapons and vehicles handed to untrained officers are misused, "
-               "lost or sold, as train-and-equip programmes have shown."),
-    ("F", "D", "Put oversight in place before you arm: the police act creates the inspectorate and "
-               "complaints body that hold officers accountable for the use of the equipment and force "
-               "they are given."),
-    ("C", "E", "Train before you mentor: mentoring helps officers apply on the job what they learned in "
-               "training; without training there is little to mentor."),
-]
-
-
-@register("3.5")
-def check_sequence(answer) -> object:
-    ex = "3.5"
-    return check_order(ex, answer, SEQUENCE_STEPS, SEQUENCE_RULES, "an activity",
-                       "this order respects every dependency: assess, demobilise and vet before "
-                           "training, train before mentoring and equipping, and put oversight in place "
-                           "before handing over weapons.")
+# 3.5 (ordering task) is data: exercises/checks/03-peacekeeping-and-ssr.yml

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ..datasets import load
-from . import as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, register
+from .base import as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, register
 
 # ---------------------------------------------------------------- course data helpers
 

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..datasets import load
-from . import (Feedback, as_float, as_int, complete, correct, excerpt, incomplete, incorrect, invalid, length_feedback,
+from .base import (Feedback, as_float, as_int, complete, correct, excerpt, incomplete, incorrect, invalid, length_feedback,
                letter_answers, register, sentence_problem, written_answer)
 
 

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..datasets import load
-from . import (Feedback, as_float, check_order, complete, correct, excerpt, excerpts, incomplete, incorrect, invalid,
+from .base import (Feedback, as_float, complete, correct, excerpt, excerpts, incomplete, incorrect, invalid,
                length_feedback, register, sentence_problem, written_answer)
 
 REGIONS = ("north", "centre", "south")
@@ -240,41 +240,7 @@ def check_weakest_body(answer) -> object:
                          "both a legal mandate and the power to summon officials.")
 
 
-# ---------------------------------------------------------------- 7.4 sequencing a reform plan
-
-PLAN_STEPS = {
-    "A": "joint needs assessment",
-    "B": "national security dialogue and policy",
-    "C": "government-chaired donor coordination board",
-    "D": "law, budget and powers for the Police Complaints Authority",
-    "E": "recruiting and training 600 police officers for the north",
-}
-
-# (must come first, must come later, why)
-PLAN_RULES = [
-    ("A", "B", "Assess before the dialogue: the assessment shows whose security is worst and who must be heard "
-               "(here, the northern districts), so the consultations start from evidence."),
-    ("A", "D", "Assess before fixing oversight: the assessment is what shows which oversight body is weakest and "
-               "what it lacks: a law, money or powers."),
-    ("A", "E", "Assess before recruiting: without data you do not know where officers are short, or that the north "
-               "has the fewest women officers and the lowest trust."),
-    ("B", "C", "Agree the national policy before coordinating donors: donors should align with a nationally owned "
-               "plan. Dividing the work among donors first repeats the lead-nation silos of Afghanistan."),
-    ("C", "E", "Coordinate donors before the large training programme: otherwise several donors may train northern "
-               "units to different standards, as happened in the Congo."),
-    ("D", "E", "Strengthen oversight before expanding the force: in the region with the lowest trust and the lowest "
-               "share of complaints resolved, adding officers without a working complaints body repeats the experience "
-               "of the Afghan police, trained and sent back to stations run by militia leaders."),
-]
-
-
-@register("7.4")
-def check_plan_order(answer) -> object:
-    ex = "7.4"
-    return check_order(ex, answer, PLAN_STEPS, PLAN_RULES, "an intervention",
-                       "this order respects every dependency: assess first; agree a national policy before "
-                           "aligning donors; give oversight its powers and coordinate donors before expanding the "
-                           "police. Other orders that keep these dependencies are equally defensible.")
+# 7.4 (ordering task) is data: exercises/checks/07-ssr-best-practices.yml
 
 
 # ---------------------------------------------------------------- 7.5 written justification (rubric)

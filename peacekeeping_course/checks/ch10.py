@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..datasets import load
-from . import Feedback, as_float, correct, excerpt, excerpts, incorrect, invalid, letter_answers, register
+from .base import Feedback, as_float, correct, excerpt, excerpts, incorrect, invalid, letter_answers, register
 
 
 def _un_series() -> pd.DataFrame:

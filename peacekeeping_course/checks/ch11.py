@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..datasets import DATA_DIR, load
-from . import (Feedback, as_float, as_int, complete, correct, excerpts, incomplete, incorrect, invalid, length_feedback,
+from .base import (Feedback, as_float, as_int, complete, correct, excerpts, incomplete, incorrect, invalid, length_feedback,
                register, sentence_problem, written_answer)
 
 EARTH_RADIUS_KM = 6371.0

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..datasets import load
-from . import Feedback, as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, register
+from .base import Feedback, as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, register
 
 
 def _contributions() -> pd.DataFrame:

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..datasets import load
-from . import (Feedback, as_float, check_order, complete, correct, excerpts, incomplete, incorrect, invalid, register,
+from .base import (Feedback, as_float, complete, correct, excerpts, incomplete, incorrect, invalid, register,
                written_answer)
 
 CENSUS_2025 = 8_630_000  # the population the Ministry of the Interior used (stated in the table's note)
@@ -308,54 +308,7 @@ def check_mandate(answer) -> object:
     return incorrect(ex, f"{count} choice{'' if count == 1 else 's'} to reconsider. " + " ".join(parts))
 
 
-# ---------------------------------------------------------------- 13.5 sequencing the SSR plan
-
-SSR_STEPS = {
-    "A": "joint security sector assessment",
-    "B": "inclusive national security dialogue and policy",
-    "C": "police act, complaints commission and oversight of the Presidential Guard",
-    "D": "vetting of serving personnel",
-    "E": "disarmament and demobilisation of MLF combatants",
-    "F": "integration of vetted former MLF fighters into the army and police",
-    "G": "recruiting, training and equipping 3,000 new police officers",
-    "H": "national elections",
-}
-
-# (must start first, must start later, why)
-SSR_RULES = [
-    ("A", "B", "Assess before the dialogue: the assessment shows whose security is worst and who must be heard, so "
-               "the national dialogue starts from evidence rather than from the loudest voices."),
-    ("A", "D", "Assess before vetting: the assessment maps units, records and complaints, which is what a vetting "
-               "process needs to set fair criteria (assessment before vetting, chapter 3)."),
-    ("B", "C", "Agree the policy before writing the laws: the police act and the oversight bodies should carry out a "
-               "nationally owned policy, not a text drafted by advisers (inclusive national ownership)."),
-    ("C", "G", "Give oversight its powers before expanding the police: trust in the police is 27% and falling. "
-               "Training thousands of officers with no working complaints body repeats the Afghan police programme, "
-               "whose trainees returned to stations run by militia leaders."),
-    ("D", "F", "Vet before integrating: otherwise the new forces inherit people responsible for abuses. Liberia built "
-               "its new army from vetted recruits rather than by merging factions."),
-    ("E", "F", "Disarm and demobilise before integrating: DDR decides who leaves the armed group; SSR decides who "
-               "may join the new forces. Integrating fighters who have not been demobilised keeps the old chains "
-               "of command inside the army."),
-    ("E", "H", "Demobilise before the elections: research on post-war elections finds that early elections raise "
-               "the risk of renewed fighting unless combatants have been demobilised (Brancati and Snyder)."),
-    ("G", "H", "Build the police before the elections: an election held before the police can secure polling "
-               "stations is a gamble on the losers' restraint (chapter 3)."),
-]
-
-
-@register("13.5")
-def check_ssr_order(answer) -> object:
-    ex = "13.5"
-    if isinstance(answer, (set, frozenset)):
-        return invalid(ex, "a set has no order. Give a list, for example [\"A\", \"B\", \"C\", \"D\", \"E\", \"F\", "
-                           "\"G\", \"H\"].")
-    return check_order(ex, answer, SSR_STEPS, SSR_RULES, "a step of the plan", (
-        "this order respects every dependency: assess first; agree a policy before the laws; give oversight its "
-        "powers before the police grow; vet and demobilise before integrating; and hold elections only after "
-        "demobilisation and with a police able to secure them. Other orders that keep these dependencies are "
-        "equally defensible. In practice several steps run in parallel; the order here is the order in which "
-        "they start."))
+# 13.5 (ordering task) is data: exercises/checks/13-conclusion-capstone.yml
 
 
 # ---------------------------------------------------------------- 13.6 the deliverable (rubric)

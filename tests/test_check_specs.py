@@ -1,0 +1,68 @@
+"""Content checks written as data (exercises/checks/*.yml): every spec loads and is registered, and a
+malformed spec stops with a message naming the file, the exercise and the problem."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from peacekeeping_course.checks import CHECKS, evaluate
+from peacekeeping_course.checks.kinds import SPEC_DIR, CheckSpecError, load_specs, read_specs
+
+GOOD_MATCHING = {"exercise": "9.9", "kind": "matching", "item": "claim",
+                 "options": {"a": "first reason", "b": "second reason"},
+                 "key": {"A": {"answer": "b", "why": "because of the second."},
+                         "B": {"answer": "a", "why": "because of the first."}},
+                 "when_chosen": {"a": "(a) is not true here."},
+                 "correct": "both right.", "wrong": "{item} is not ({letter}): {note}In fact {why}"}
+
+
+def write(tmp_path, name, checks):
+    (tmp_path / name).write_text(yaml.safe_dump({"checks": checks}), encoding="utf-8")
+    return tmp_path
+
+
+def test_every_spec_file_loads_and_its_checks_are_registered():
+    specs = read_specs()
+    assert specs and {p.name[:3] for p in SPEC_DIR.glob("*.yml")}
+    for exercise, (spec, _) in specs.items():
+        assert CHECKS[exercise].__qualname__.startswith(spec["kind"]), exercise
+
+
+def test_a_spec_runs_like_a_hand_written_check(tmp_path):
+    check = load_specs(write(tmp_path, "09-x.yml", [GOOD_MATCHING]))["9.9"]
+    assert check({"A": "b", "B": "a"}).status == "correct"
+    wrong = check({"A": "a", "B": "a"})
+    assert wrong.status == "incorrect"
+    assert wrong.message == "1 of 2 right. A is not (a): (a) is not true here. In fact because of the second."
+
+
+@pytest.mark.parametrize("change, problem", [
+    ({"kind": "guess"}, "`kind` must be one of"),
+    ({"exercise": 9.9}, "`exercise` must be an id"),
+    ({"exercise": "3.1"}, "belongs to another chapter's file"),
+    ({"key": {"A": {"answer": "z", "why": "x"}}}, "key.A.answer must be one of the options a, b"),
+    ({"key": {"A": {"answer": "a"}}}, "key.A.why must be non-empty text"),
+    ({"when_chosen": {"q": "note"}}, "names option 'q'"),
+    ({"correct": ""}, "correct must be non-empty text"),
+])
+def test_a_malformed_spec_names_file_exercise_and_problem(tmp_path, change, problem):
+    with pytest.raises(CheckSpecError) as err:
+        load_specs(write(tmp_path, "09-x.yml", [{**GOOD_MATCHING, **change}]))
+    assert str(err.value).startswith("09-x.yml") and problem in str(err.value)
+
+
+def test_an_ordering_spec_needs_rules_between_its_steps(tmp_path):
+    spec = {"exercise": "9.9", "kind": "ordering", "noun": "a step", "steps": {"A": "one", "B": "two"},
+            "rules": [{"first": "A", "later": "C", "why": "x"}], "correct": "fine."}
+    with pytest.raises(CheckSpecError, match=r"09-x.yml, exercise 9.9: rule 1 must give `first` and `later`"):
+        load_specs(write(tmp_path, "09-x.yml", [spec]))
+
+
+def test_two_specs_for_one_exercise_are_refused(tmp_path):
+    with pytest.raises(CheckSpecError, match="has two specs"):
+        load_specs(write(tmp_path, "09-x.yml", [GOOD_MATCHING, GOOD_MATCHING]))
+
+
+def test_a_set_is_not_an_order():
+    assert "a set has no order" in evaluate("3.5", {"A", "B"}).message
