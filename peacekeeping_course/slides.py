@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+from . import course
 from .paths import REPO_ROOT
 from .reading import plain_markdown, reading_text, section as reading_section, title as reading_title
 
@@ -125,7 +126,7 @@ Reveal.initialize({ controls: true, progress: true, hash: true, transition: "non
 
 
 def chapters() -> list[str]:
-    return sorted(p.stem for p in (REPO_ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    return [c.slug for c in course.chapters()]
 
 
 def build(out: Path = DEFAULT_OUT) -> list[Path]:

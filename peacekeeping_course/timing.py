@@ -48,6 +48,7 @@ from pathlib import Path
 
 import nbformat
 
+from . import course
 from .paths import REPO_ROOT
 from .reading import plain_markdown
 
@@ -217,7 +218,7 @@ class ChapterTime:
 
 
 def chapters() -> list[str]:
-    return sorted(p.stem for p in BOOK_DIR.glob("[0-9][0-9]-*.md") if not p.stem.startswith("00"))
+    return [c.slug for c in course.chapters()]
 
 
 def _read_nb(path: Path) -> nbformat.NotebookNode:
