@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 RAW    ?= ../shared/reference-data
 PORT   ?= 8000
 
-.PHONY: help install book test lab serve data student nbgrader slides outputs bench clean
+.PHONY: help install book test lab serve data student nbgrader slides outputs bench chapter clean
 
 help:
 	@echo "make book     build the in-browser lab and the book into _build/html (sets up .venv on first use;"
@@ -21,6 +21,7 @@ help:
 	@echo "make slides   build a reveal.js slide deck per chapter into _build/slides (works offline)"
 	@echo "make outputs  re-run the notebooks and store their outputs"
 	@echo "make bench    time the build and notebooks, weigh every page"
+	@echo "make chapter  N=14 SLUG=new-topic TITLE=\"New topic\": start a new chapter from templates (CONTRIBUTING.md)"
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required (set PYTHON=python3.11)"'
@@ -72,6 +73,10 @@ outputs: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m peacekeeping_course.bench
+
+chapter: $(STAMP)
+	@test -n "$(N)" -a -n "$(SLUG)" -a -n "$(TITLE)" || { echo 'Usage: make chapter N=14 SLUG=new-topic TITLE="New topic"'; exit 2; }
+	$(BIN)/python -m peacekeeping_course.scaffold --number $(N) --slug $(SLUG) --title "$(TITLE)"
 
 clean:
 	rm -rf _build
