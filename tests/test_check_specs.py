@@ -18,7 +18,7 @@ GOOD_MATCHING = {"exercise": "9.9", "kind": "matching", "item": "claim",
 
 
 def write(tmp_path, name, checks):
-    (tmp_path / name).write_text(yaml.safe_dump({"checks": checks}), encoding="utf-8")
+    (tmp_path / name).write_text(yaml.safe_dump({"checks": checks}, sort_keys=False), encoding="utf-8")
     return tmp_path
 
 
@@ -66,3 +66,53 @@ def test_two_specs_for_one_exercise_are_refused(tmp_path):
 
 def test_a_set_is_not_an_order():
     assert "a set has no order" in evaluate("3.5", {"A", "B"}).message
+
+
+GOOD_LABELS = {"exercise": "9.9", "kind": "matching", "item": "scenario",
+               "labels": {"sofa": ["status of forces agreement"], "safety convention": ["1994 convention"]},
+               "key": {"A": {"answer": "safety convention", "why": "states must prosecute attackers."},
+                       "B": {"answer": "sofa", "why": "the contributing country has jurisdiction."}},
+               "when_paired": {"B": {"safety convention": "an assault is not an attack on the mission."}},
+               "correct": "both right.", "wrong": "{item} is not {letter} but {answer}: {reason}",
+               "still_to_answer": "Still to answer: {missing}", "example": '{"A": "sofa", ...}'}
+
+
+def test_a_labels_spec_reads_aliases_and_explains_with_the_note_or_why(tmp_path):
+    check = load_specs(write(tmp_path, "09-x.yml", [GOOD_LABELS]))["9.9"]
+    assert check({"a": "1994_Convention", "B": "  Status of  forces agreement "}).status == "correct"
+    assert check({"A": "sofa", "B": "safety convention"}).message == (
+        "0 of 2 right. A is not sofa but safety convention: states must prosecute attackers. "
+        "B is not safety convention but sofa: an assault is not an attack on the mission.")
+    assert check({"A": "sofa"}).message == ("0 of 2 right. A is not sofa but safety convention: states must "
+                                           "prosecute attackers. Still to answer: B")
+    assert check({"B": 3}).message == "B: write the answer as text, one of sofa, safety convention."
+    assert check({"B": "icc"}).message == "B: 'icc' is not one of sofa, safety convention."
+    assert check({"Q": "sofa", "C": "sofa"}).message == "there is no scenario C, Q; they are A to B."
+    assert check(["sofa"]).message == 'give a dictionary, for example {"A": "sofa", ...}.'
+
+
+def test_option_text_and_defaults_of_a_letters_spec(tmp_path):
+    spec = {**GOOD_MATCHING, "wrong": "{item} is not ({letter}), which means {option}; the answer is ({answer}). {why}"}
+    check = load_specs(write(tmp_path, "09-x.yml", [spec]))["9.9"]
+    assert check({"A": "a"}).message == ("0 of 2 right. A is not (a), which means first reason; the answer is (b). "
+                                         "because of the second. Still to answer: B.")
+    assert check("a").message == 'give a dictionary, for example {"A": "a", ...}.'
+    from types import MappingProxyType
+    assert check(MappingProxyType({"A": "b", "B": "a"})).status == "correct"
+
+
+@pytest.mark.parametrize("change, problem", [
+    ({"options": {"a": "x"}}, "give either `options` (letters) or `labels`, not both"),
+    ({"labels": {"sofa": "status of forces agreement"}}, "labels.sofa must be a list of other spellings"),
+    ({"labels": {"sofa": ["SOFA agreement"], "safety convention": ["sofa_agreement"]}},
+     "'sofa_agreement' is a spelling of both 'sofa' and 'safety convention'"),
+    ({"key": {"A": {"answer": "icc", "why": "x"}}}, "key.A.answer must be one of the labels sofa, safety convention"),
+    ({"when_paired": {"B": {"icc": "x"}}}, "names label 'icc'"),
+    ({"still_to_answer": ""}, "still_to_answer must be non-empty text"),
+    ({"wrong": "{item} is not {label}"}, "wrong: unknown {label}; use answer, item, letter"),
+    ({"still_to_answer": "Missing: {missing"}, "still_to_answer: "),
+])
+def test_a_malformed_labels_spec_names_the_problem(tmp_path, change, problem):
+    with pytest.raises(CheckSpecError) as err:
+        load_specs(write(tmp_path, "09-x.yml", [{**GOOD_LABELS, **change}]))
+    assert str(err.value).startswith("09-x.yml, exercise 9.9") and problem in str(err.value)

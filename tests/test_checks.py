@@ -151,15 +151,15 @@ def test_only_check_records_progress_and_complete_counts_as_done(tmp_path, monke
 
 # ---------------------------------------------------------------- matching keys give no cue
 
-def _matching_keys():
-    from peacekeeping_course.checks import ch04, ch06
+def _matching_specs() -> dict:
     from peacekeeping_course.checks.kinds import read_specs
 
-    keys = {"4.4": ch04.DIAGNOSES, "6.3": ch06.DIAGNOSES}
-    for exercise, (spec, _) in read_specs().items():
-        if spec["kind"] == "matching":
-            keys[exercise] = {item: (entry["answer"], entry["why"]) for item, entry in spec["key"].items()}
-    return keys
+    return {exercise: spec for exercise, (spec, _) in read_specs().items() if spec["kind"] == "matching"}
+
+
+def _matching_keys():
+    return {exercise: {item: (entry["answer"], entry["why"]) for item, entry in spec["key"].items()}
+            for exercise, spec in _matching_specs().items()}
 
 
 def _solution_dict(exercise: str) -> dict:
@@ -177,7 +177,14 @@ def _solution_dict(exercise: str) -> dict:
                 if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict))
 
 
-@pytest.mark.parametrize("exercise", ["4.4", "6.3", "9.4", "9.5", "9.6"])
+# Matching tasks answered with option letters (every spec with `options`) or with labels.
+LETTER_MATCHING = sorted((ex for ex, spec in _matching_specs().items() if "options" in spec),
+                         key=lambda ex: [int(p) for p in ex.split(".")])
+LABEL_MATCHING = sorted((ex for ex, spec in _matching_specs().items() if "labels" in spec),
+                        key=lambda ex: [int(p) for p in ex.split(".")])
+
+
+@pytest.mark.parametrize("exercise", LETTER_MATCHING)
 def test_matching_keys_are_not_the_letters_in_order(exercise):
     keys = {key: letter for key, (letter, _) in _matching_keys()[exercise].items()}
     assert all(letter != key.lower() for key, letter in keys.items()), keys
@@ -185,4 +192,11 @@ def test_matching_keys_are_not_the_letters_in_order(exercise):
     assert len(shifts) > 1, f"the keys of {exercise} are a simple shift: {keys}"
     assert list(keys.values()) != sorted(keys.values()), f"the keys of {exercise} are in alphabetical order"
     assert _solution_dict(exercise) == keys, "the solution notebook and the check disagree"
+    assert check(exercise, keys).correct
+
+
+@pytest.mark.parametrize("exercise", LABEL_MATCHING)
+def test_label_matching_keys_agree_with_the_solution(exercise):
+    keys = {key: label for key, (label, _) in _matching_keys()[exercise].items()}
+    assert check(exercise, _solution_dict(exercise)).correct, "the solution notebook and the check disagree"
     assert check(exercise, keys).correct

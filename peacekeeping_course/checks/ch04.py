@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..datasets import load
-from .base import Feedback, letter_answers, as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, register
+from .base import as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, register
 
 UNIFORMED = ("Military", "Police", "Military Observer")
 
@@ -154,39 +154,7 @@ def check_minusma_rate(answer) -> object:
                          "times 1,000, rounded to one decimal place.")
 
 
-DATA_PROBLEMS = {
-    "a": "a partial year cannot show a trend, and reforms do not explain a sudden drop to 10",
-    "b": "deaths with undetermined nationality are counted once, like any other death",
-    "c": "the file does include locally recruited staff in recent years",
-    "d": "six deaths appear twice in the original file, under two nationalities",
-    "e": "UNOSOM I and II share one label",
-    "f": "the extract covers incidents only up to 18 February 2025",
-}
-DIAGNOSES = {
-    "A": ("d", "counting rows counts six people twice; count each casualty id once."),
-    "B": ("f", "2025 is a partial year of about seven weeks and cannot be compared with full years."),
-    "C": ("e", "the file uses one label for both operations in Somalia, so UNOSOM II's deaths cannot be "
-               "separated from UNOSOM I's with this table."),
-}
-
-
-@register("4.4")
-def check_diagnosis(answer) -> object:
-    ex = "4.4"
-    parsed = letter_answers(ex, answer, DIAGNOSES, DATA_PROBLEMS, "question")
-    if isinstance(parsed, Feedback):
-        return parsed
-    labels, missing = parsed
-    wrong = [k for k, letter in labels.items() if letter != DIAGNOSES[k][0]]
-    if not wrong and not missing:
-        return correct(ex, "all three diagnoses are right. " + " ".join(
-            f"{k}: {why}" for k, (_, why) in DIAGNOSES.items()))
-    parts = [f"{k} is not ({labels[k]}): {DATA_PROBLEMS[labels[k]]} does not explain it; "
-             f"{DIAGNOSES[k][1]}" for k in wrong]
-    if missing:
-        parts.append(f"Still to answer: {', '.join(missing)}.")
-    right = len(DIAGNOSES) - len(wrong) - len(missing)
-    return incorrect(ex, f"{right} of 3 right. " + " ".join(parts))
+# 4.4 (matching task) is data: exercises/checks/04-challenges.yml
 
 
 REFORMS = ("brahimi", "hippo", "a4p", "cruz")

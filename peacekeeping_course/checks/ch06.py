@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..datasets import load
 from .base import (Feedback, as_float, as_int, complete, correct, excerpt, incomplete, incorrect, invalid, length_feedback,
-               letter_answers, register, sentence_problem, written_answer)
+               register, sentence_problem, written_answer)
 
 
 def _strength() -> pd.DataFrame:
@@ -138,56 +138,7 @@ def check_lowest_share(answer) -> object:
     return incorrect(ex, "that year is not in the strength table, which covers 2007-2016.")
 
 
-# ---------------------------------------------------------------- 6.3
-
-DATA_PROBLEMS = {
-    "a": "a figure missing from a source file is not the same as zero",
-    "b": "the UN deliberately deletes African troops' deaths from its records",
-    "c": "a figure that matches the ceiling exactly may record authorised, not deployed, strength",
-    "d": "a change of label in monthly reports does not mark when an operation began",
-    "e": "SIPRI counts police twice",
-    "f": "the UN's monthly reports count UN missions only, so AMISOM's troops are not in them",
-    "g": "AMISOM was an AU operation, so its deaths are not in UN data, and the AU has published no "
-         "comprehensive count",
-}
-DIAGNOSES = {
-    "A": ("c", "22,126 is the ceiling set by resolution 2124; an exact match is a warning that the source "
-               "may have recorded the authorised strength."),
-    "B": ("g", "AMISOM's deaths were never in the UN's record; estimates range from at least 1,100 since 2009 "
-               "to about 1,600 or more."),
-    "C": ("f", "About 22,000 AU troops were in Somalia at the time, none of them in UN reports; UNSOM's 530 "
-               "troops were most likely a guard unit for a political mission."),
-    "D": ("a", "The source file simply has no observer figures for AMISOM; it does not show there were none."),
-    "E": ("d", "UNOSOM II was created by resolution 814 in March 1993; the monthly reports only changed the "
-               "label in June 1994."),
-}
-# The explanations that describe no real problem (distractors).
-NOT_REAL = sorted(set(DATA_PROBLEMS) - {letter for letter, _ in DIAGNOSES.values()})
-
-
-@register("6.3")
-def check_diagnosis(answer) -> object:
-    ex = "6.3"
-    parsed = letter_answers(ex, answer, DIAGNOSES, DATA_PROBLEMS, "statement")
-    if isinstance(parsed, Feedback):
-        return parsed
-    labels, missing = parsed
-    wrong = [k for k, letter in labels.items() if letter != DIAGNOSES[k][0]]
-    if not wrong and not missing:
-        return correct(ex, "all five diagnoses are right. " + " ".join(
-            f"{k}: {why}" for k, (_, why) in DIAGNOSES.items()))
-    parts = []
-    for k in wrong:
-        letter = labels[k]
-        if letter in NOT_REAL:
-            reason = f"({letter}) is not a real problem: no source suggests that {DATA_PROBLEMS[letter]}."
-        else:
-            reason = f"({letter}) is a real problem, but not this one."
-        parts.append(f"{k}: {reason} {DIAGNOSES[k][1]}")
-    if missing:
-        parts.append(f"Still to answer: {', '.join(missing)}.")
-    right = len(DIAGNOSES) - len(wrong) - len(missing)
-    return incorrect(ex, f"{right} of 5 right. " + " ".join(parts))
+# 6.3 (matching task) is data: exercises/checks/06-amisom-somalia.yml
 
 
 # ---------------------------------------------------------------- 6.4

@@ -3,12 +3,12 @@ so they stay right if the data are re-derived or the hand-made table is extended
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import pandas as pd
 
 from ..datasets import load
-from .base import as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, register
+from .base import as_float, as_int, correct, incorrect, invalid, register
 
 EXTRACT = pd.Timestamp("2024-02-19")  # date of the UN extract behind un_peacekeeping_operations
 
@@ -183,151 +183,5 @@ def check_legal_basis_medians(answer) -> object:
                          "chapter_vii.")
 
 
-# ---------------------------------------------------------------- 8.4
-
-MANDATE_LABELS = ("chapter vi", "chapter vii", "poc", "ssr", "electoral")
-_LABEL_ALIASES = {
-    "chapter vi": "chapter vi", "chapter 6": "chapter vi", "vi": "chapter vi", "ch vi": "chapter vi",
-    "chapter vi-type": "chapter vi", "chapter vi type": "chapter vi", "chapter vi task": "chapter vi",
-    "chapter vi-type task": "chapter vi", "ch. vi": "chapter vi",
-    "chapter vii": "chapter vii", "chapter 7": "chapter vii", "vii": "chapter vii", "ch vii": "chapter vii",
-    "ch. vii": "chapter vii", "chapter vii authorisation": "chapter vii",
-    "chapter vii authorization": "chapter vii", "force": "chapter vii", "use of force": "chapter vii",
-    "poc": "poc", "protection of civilians": "poc", "protection": "poc", "civilian protection": "poc",
-    "ssr": "ssr", "security sector reform": "ssr", "security sector": "ssr",
-    "electoral": "electoral", "elections": "electoral", "election": "electoral",
-    "electoral support": "electoral", "electoral assistance": "electoral",
-}
-
-MANDATE_EXCERPTS = {
-    "A": ("chapter vi", "UNIFIL (resolution 425) was set up at Lebanon's request to confirm a withdrawal and "
-                        "help restore the government's authority: consent-based tasks, with no Chapter VII."),
-    "B": ("chapter vi", "monitoring a ceasefire and investigating violations is a classic consent-based task."),
-    "C": ("chapter vii", "'all necessary means' under Chapter VII is an authorisation to use force; the "
-                         "excerpt names no task of its own."),
-    "D": ("chapter vii", "offensive operations to neutralize armed groups go beyond self-defence and need "
-                         "a Chapter VII authorisation, given 'on an exceptional basis'."),
-    "E": ("poc", "protecting the civilian population from threat of physical violence is the "
-                 "protection-of-civilians task."),
-    "F": ("poc", "protecting civilians under imminent threat, within capabilities, is a protection task."),
-    "G": ("ssr", "national security reform, police training and a restructured military are security "
-                 "sector reform."),
-    "H": ("ssr", "building capacity to provide security and strengthening the security and justice sectors "
-                 "is security sector reform."),
-    "I": ("electoral", "support to elections held under the constitution is electoral assistance."),
-    "J": ("electoral", "preparing free, inclusive and peaceful elections is electoral assistance."),
-}
-
-_MANDATE_CONFUSIONS = {
-    ("B", "chapter vii"): "resolution 1509 as a whole was adopted under Chapter VII, but this task, monitoring "
-                          "a ceasefire, is a Chapter VI-type task. Classify the task, not the resolution.",
-    ("A", "chapter vii"): "UNIFIL was created without Chapter VII, 'in the light of the request of the "
-                          "Government of Lebanon'.",
-    ("C", "poc"): "the excerpt authorises force ('all necessary means') but sets no task; it is the Chapter VII "
-                  "authorisation on which tasks such as protection rely.",
-    ("D", "poc"): "protecting civilians was the brigade's purpose, but what the excerpt does is authorise "
-                  "offensive force: a Chapter VII authorisation.",
-    ("E", "chapter vii"): "the excerpt sets a task, protecting civilians, and says nothing about force; the "
-                          "authority to use force comes from a separate clause.",
-    ("F", "chapter vii"): "the excerpt sets a protection task only. UNMIL's mandate had no express force "
-                          "clause at all, which is why a task and an authorisation must be told apart.",
-    ("G", "poc"): "police training and a new army are about rebuilding the security sector, not about "
-                  "protecting civilians directly.",
-    ("H", "poc"): "this is about the state's capacity and institutions: security sector reform.",
-}
-
-
-def _classification_check(ex: str, answer, items: dict, aliases: dict, labels: Sequence[str],
-                           confusions: dict, what: str, example: str):
-    if not isinstance(answer, Mapping):
-        return invalid(ex, f"give a dictionary, for example {example}.")
-    given = {str(k).strip().upper(): v for k, v in answer.items()}
-    unknown = [k for k in given if k not in items]
-    if unknown:
-        return invalid(ex, f"there is no {what} {excerpts(sorted(unknown))}; they are "
-                           f"{min(items)} to {max(items)}.")
-    chosen = {}
-    for key, value in given.items():
-        if value is None or (isinstance(value, str) and not value.strip()):
-            continue
-        if not isinstance(value, str):
-            return invalid(ex, f"{key}: write the answer as text, one of {', '.join(labels)}.")
-        label = aliases.get(" ".join(value.strip().lower().replace("_", " ").split()))
-        if label is None:
-            return invalid(ex, f"{key}: {excerpt(value)} is not one of {', '.join(labels)}.")
-        chosen[key] = label
-    missing = [k for k in items if k not in chosen]
-    wrong = [k for k in sorted(chosen) if chosen[k] != items[k][0]]
-    if not wrong and not missing:
-        return correct(ex, f"all {len(items)} are right.")
-    parts = []
-    for k in wrong:
-        why = confusions.get((k, chosen[k]), items[k][1])
-        parts.append(f"{k} is not {chosen[k]} but {items[k][0]}: {why}")
-    if missing:
-        parts.append(f"Still to answer: {', '.join(missing)}")
-    right = len(items) - len(wrong) - len(missing)
-    return incorrect(ex, f"{right} of {len(items)} right. " + " ".join(parts))
-
-
-@register("8.4")
-def check_mandate_classification(answer) -> object:
-    return _classification_check("8.4", answer, MANDATE_EXCERPTS, _LABEL_ALIASES, MANDATE_LABELS,
-                                 _MANDATE_CONFUSIONS, "excerpt", '{"A": "chapter vi", "B": "poc", ...}')
-
-
-# ---------------------------------------------------------------- 8.5
-
-INSTRUMENTS = ("sofa", "safety convention", "rome statute", "sgb", "2719")
-_INSTRUMENT_ALIASES = {
-    "sofa": "sofa", "status-of-forces agreement": "sofa", "status of forces agreement": "sofa",
-    "model sofa": "sofa", "the sofa": "sofa",
-    "safety convention": "safety convention", "1994 convention": "safety convention",
-    "the 1994 convention": "safety convention", "safety": "safety convention",
-    "convention on the safety of united nations and associated personnel": "safety convention",
-    "rome statute": "rome statute", "rome": "rome statute", "icc": "rome statute",
-    "article 8": "rome statute", "rome statute of the international criminal court": "rome statute",
-    "sgb": "sgb", "st/sgb/1999/13": "sgb", "bulletin": "sgb", "secretary-general's bulletin": "sgb",
-    "secretary-general’s bulletin": "sgb", "1999 bulletin": "sgb",
-    "2719": "2719", "resolution 2719": "2719", "res 2719": "2719", "res. 2719": "2719",
-    "resolution 2719 (2023)": "2719", "s/res/2719 (2023)": "2719",
-}
-
-LEGAL_SCENARIOS = {
-    "A": ("safety convention", "the 1994 Convention obliges every state party to make attacks on UN "
-                               "personnel crimes and to prosecute or extradite suspects found on its territory."),
-    "B": ("sofa", "under the status-of-forces agreement, based on the 1990 model, military members of "
-                  "national contingents are under the exclusive criminal jurisdiction of their own country."),
-    "C": ("sgb", "ST/SGB/1999/13 applies the fundamental rules of humanitarian law to UN forces actively "
-                 "engaged as combatants, for the duration of their engagement."),
-    "D": ("rome statute", "article 8(2)(e)(iii) makes intentional attacks on peacekeepers entitled to "
-                          "civilian protection a war crime in non-international armed conflict."),
-    "E": ("sofa", "freedom of movement is one of the core guarantees of the status-of-forces agreement "
-                  "between the UN and the host state."),
-    "F": ("2719", "resolution 2719 (2023) lets the Security Council consider, case by case, access to UN "
-                  "assessed contributions for AU-led peace support operations."),
-}
-
-_SCENARIO_CONFUSIONS = {
-    ("A", "rome statute"): "the Rome Statute defines a war crime for the ICC, but the duty of a state to "
-                           "prosecute or extradite the attackers comes from the 1994 Convention.",
-    ("B", "rome statute"): "an assault is not a crime under the Rome Statute; who may try the soldier is "
-                           "settled by the status-of-forces agreement.",
-    ("B", "sgb"): "the bulletin applies humanitarian law to UN forces in combat; an off-duty assault is a "
-                  "question of criminal jurisdiction, settled by the status-of-forces agreement.",
-    ("C", "safety convention"): "the 1994 Convention protects UN personnel and does not apply to Chapter VII "
-                                "enforcement in which they fight as combatants; the conduct of hostilities "
-                                "is governed by humanitarian law, applied to UN forces by ST/SGB/1999/13.",
-    ("D", "safety convention"): "the Convention obliges states to prosecute; the ICC applies the Rome "
-                                "Statute, whose article 8(2)(e)(iii) covers this attack.",
-    ("E", "safety convention"): "checkpoints that block movement are not attacks; freedom of movement is "
-                                "guaranteed by the status-of-forces agreement.",
-    ("F", "sofa"): "a status-of-forces agreement is made with a host state; funding AU-led operations from UN "
-                   "assessed contributions is the subject of resolution 2719.",
-}
-
-
-@register("8.5")
-def check_legal_scenarios(answer) -> object:
-    return _classification_check("8.5", answer, LEGAL_SCENARIOS, _INSTRUMENT_ALIASES, INSTRUMENTS,
-                                 _SCENARIO_CONFUSIONS, "scenario", '{"A": "sofa", "B": "sgb", ...}')
+# 8.4 (classification task) is data: exercises/checks/08-legal-frameworks.yml
+# 8.5 (classification task) is data: exercises/checks/08-legal-frameworks.yml

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..datasets import load
-from .base import Feedback, as_float, correct, excerpt, excerpts, incorrect, invalid, letter_answers, register
+from .base import as_float, correct, excerpt, excerpts, incorrect, invalid, register
 
 
 def _un_series() -> pd.DataFrame:
@@ -166,58 +166,7 @@ def check_naive_forecast(answer) -> object:
                        "no series of past numbers contains them.")
 
 
-# ---------------------------------------------------------------- 10.4 risks and mitigations
-
-MITIGATIONS = {
-    "a": "start transition planning at once: agree, in priority order, which tasks pass to national "
-         "authorities, the UN country team or other partners",
-    "b": "treat the output as one input among several: verify it through patrols and community liaison, "
-         "and record the decision and its reasons",
-    "c": "remove personal details, share only what the stated purpose needs and check that informants "
-         "cannot be re-identified",
-    "d": "add climate and environmental factors to conflict analysis and early warning, and work with the "
-         "UN country team and local authorities on disputes over land and water",
-    "e": "put out verifiable facts quickly through channels local people use, and talk directly with "
-         "community leaders, women and youth",
-    "f": "plan sustainable funding and a fallback procedure that works without the tool before relying on it",
-}
-RISKS = {
-    "A": ("c", "personal data about informants can endanger them if it leaks or is re-identified; the UN's "
-               "2018 data protection principles call for purpose limitation and proportionality."),
-    "B": ("e", "a false story spreading while a crowd gathers is a safety and protection risk; the Council's "
-               "2022 statement on strategic communications asks missions to engage local actors, particularly "
-               "women and youth."),
-    "C": ("b", "a forecast is a probability, not a fact, and no published evaluation shows that predictive "
-               "tools improve protection in missions, so human verification and accountability for the "
-               "decision come first."),
-    "D": ("f", "a tool that depends on one provider and on time-limited donor money can fail just when it is "
-               "needed; the UN's digital transformation strategy stresses sustainable funding for digital "
-               "initiatives."),
-    "E": ("a", "when consent is withdrawn the timetable is short, as MINUSMA's exit from Mali in 2023 showed; "
-               "handing over tasks in priority order limits the security gap."),
-    "F": ("d", "climate is one risk factor among several; missions such as MINUSMA were asked to assess "
-               "climate-related risks, and the Climate Security Mechanism supports such analysis."),
-}
-
-
-@register("10.4")
-def check_risk_mitigations(answer) -> object:
-    ex = "10.4"
-    if isinstance(answer, Mapping) and not isinstance(answer, dict):
-        answer = dict(answer)
-    parsed = letter_answers(ex, answer, RISKS, MITIGATIONS, "risk")
-    if isinstance(parsed, Feedback):
-        return parsed
-    labels, missing = parsed
-    wrong = [k for k, letter in labels.items() if letter != RISKS[k][0]]
-    if not wrong and not missing:
-        return correct(ex, "all six risks are matched to the right mitigation. " +
-                       " ".join(f"{k}: {why}" for k, (_, why) in RISKS.items()))
-    parts = [f"{k} is not ({labels[k]}), which would {MITIGATIONS[labels[k]]}. Here {RISKS[k][1]}" for k in wrong]
-    if missing:
-        parts.append(f"Still to answer: {', '.join(missing)}.")
-    right = len(RISKS) - len(wrong) - len(missing)
-    return incorrect(ex, f"{right} of 6 right. " + " ".join(parts))
+# 10.4 (matching task) is data: exercises/checks/10-future-trends.yml
 
 
 # ---------------------------------------------------------------- 10.5 what the data can support
