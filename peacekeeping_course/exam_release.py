@@ -23,7 +23,7 @@ from .paths import REPO_ROOT
 from .exam import questions_for
 from .quiz import ExamBank, Question, load_exam
 from .shuffle import print_orders
-from .release import render, sync
+from .release import render, report, sync
 
 COURSE_DIR = REPO_ROOT / "exercises" / "nbgrader"
 DEFAULT_SEED = "class-1"
@@ -126,13 +126,7 @@ def main(argv=None) -> int:
     parser.add_argument("--check", action="store_true", help="only report stale files, write nothing")
     parser.add_argument("--seed", help="draw a new paper for a new class (default: keep the current draw)")
     args = parser.parse_args(argv)
-    stale = generate(check_only=args.check, seed=args.seed)
-    if args.check and stale:
-        print("Out of date (run `make nbgrader`): " + ", ".join(stale), file=sys.stderr)
-        return 1
-    for name in stale:
-        print(f"wrote {name}")
-    return 0
+    return report(generate(check_only=args.check, seed=args.seed), args.check, "nbgrader")
 
 
 if __name__ == "__main__":

@@ -245,8 +245,12 @@ def main(argv=None) -> int:
     parser.add_argument("--check", action="store_true", help="only report stale files, write nothing")
     args = parser.parse_args(argv)
     stale = generate(check_only=args.check, parts=(args.part,) if args.part else PARTS)
-    if args.check and stale:
-        make_target = "nbgrader" if args.part == "nbgrader" else "student"
+    return report(stale, args.check, "nbgrader" if args.part == "nbgrader" else "student")
+
+
+def report(stale: list[str], check_only: bool, make_target: str) -> int:
+    """Say what was written, or (checking) what is out of date and how to fix it; the exit status."""
+    if check_only and stale:
         print(f"Out of date (run `make {make_target}`): " + ", ".join(stale), file=sys.stderr)
         return 1
     for name in stale:
