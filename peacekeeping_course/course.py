@@ -7,7 +7,8 @@ already keeps, so that nothing else needs to know chapter numbers, slugs or sess
   `exercises/solutions/NN-slug.ipynb` (nbgrader grade_id `answer-N-M` is exercise `N.M`);
 - its objectives: the numbered list under "## Learning objectives" of the reading;
 - its class sessions: `book/instructors/session-NN.md`, whose title names the chapters, e.g.
-  "(chapter 13)" or "(chapters 0–1)".
+  "(chapter 13)" or "(chapters 0–1)"; a chapter taught over several sessions splits its exercises
+  with a comment line "% exercises set after this session: 13.1 13.2" in each plan.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from .quiz import QuizBank, load_bank
 
 READING = re.compile(r"^book/(\d\d)-[a-z0-9-]+$")
 SESSION_CHAPTERS = re.compile(r"\(chapters? (\d+)(?:\s*[–-]\s*(\d+))?\)")
+# a MyST comment in a session plan whose chapter is taught over several sessions
+SESSION_EXERCISES = re.compile(r"^% exercises set after this session[^:]*:(.*)$", re.M)
 
 
 def exercise_id(grade_id: str) -> str:
@@ -150,6 +153,18 @@ def session_map() -> dict[int, tuple[int, ...]]:
             first, last = int(match.group(1)), int(match.group(2) or match.group(1))
             sessions[int(path.stem.split("-")[1])] = tuple(range(first, last + 1))
     return sessions
+
+
+def session_exercises() -> dict[int, tuple[str, ...]]:
+    """Session number -> the exercises set after it, for sessions whose plan lists them (a chapter
+    taught over several sessions splits its exercises this way; otherwise all are set after its
+    one session)."""
+    found = {}
+    for path in sorted(INSTRUCTOR_DIR.glob("session-[0-9][0-9].md")):
+        match = SESSION_EXERCISES.search(path.read_text(encoding="utf-8"))
+        if match:
+            found[int(path.stem.split("-")[1])] = tuple(match.group(1).split())
+    return found
 
 
 def course_outline() -> list[tuple[str, str, str, list[str], list[str]]]:

@@ -36,7 +36,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import nbformat
 import yaml
 
 from . import notebooks, release, timing
@@ -162,6 +161,7 @@ def create(p: Plan, execute: bool = True, log=print) -> list[Path]:
     written from templates. On failure, removes everything it created and restores _toc.yml."""
     created: list[Path] = []
     toc_before = TOC.read_text(encoding="utf-8")
+    syllabus_before = timing.SYLLABUS.read_text(encoding="utf-8")
     try:
         for path, template in p.files().items():
             text = render((TEMPLATE_DIR / template).read_text(encoding="utf-8"), p.values, path.suffix)
@@ -173,13 +173,10 @@ def create(p: Plan, execute: bool = True, log=print) -> list[Path]:
         created += [path for path in p.generated() if not path.exists()]
         for name in release.generate():
             log(f"release: wrote {name}")
-        time = timing.chapter_time(p.slug)
-        reading = BOOK_DIR / f"{p.slug}.md"
-        reading.write_text(timing._with_line(reading.read_text(encoding="utf-8"), time.book_line), encoding="utf-8")
+        # the Time lines of the new reading and lesson, and the syllabus's table of times
+        for name in timing.stale(write=True):
+            log(f"timing: wrote {name}")
         lesson_path = NOTEBOOK_DIR / f"{p.slug}.ipynb"
-        lesson = nbformat.read(lesson_path, as_version=4)
-        lesson.cells[0].source = timing._with_line(lesson.cells[0].source, time.notebook_line)
-        nbformat.write(lesson, lesson_path)
         if execute:
             for path in (lesson_path, SOLUTION_DIR / f"{p.slug}.ipynb"):
                 log(f"running {_rel(path)}")
@@ -192,6 +189,7 @@ def create(p: Plan, execute: bool = True, log=print) -> list[Path]:
         if folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
         TOC.write_text(toc_before, encoding="utf-8")
+        timing.SYLLABUS.write_text(syllabus_before, encoding="utf-8")
         raise
     return created[:len(p.files())]
 
@@ -207,7 +205,7 @@ def to_do(p: Plan) -> list[str]:
         f"book/quizzes/{s}.yml: the quiz questions",
         f"book/instructors/session-{p.session:02d}.md: the session plan",
         f"book/references-{n:02d}.bib (new, and listed in _config.yml's bibtex_bibfiles): the chapter's sources",
-        f"book/instructors/syllabus.md and SESSIONS in peacekeeping_course/timing.py: the new session's row",
+        "book/instructors/syllabus.md: the new session's row in the table of sessions",
     ]
 
 

@@ -73,20 +73,34 @@ SESSION_MIN = 90         # one class session
 
 TIME_PREFIX = "**Time:**"
 
-# Mirrors the table "The fourteen sessions" in the syllabus (a test keeps the two in step):
-# session number -> (pages read before it, lesson notebooks run before it, exercises set after it).
-# An exercise entry is (chapter slug, exercise ids, or None for all of them).
-SESSIONS: dict[int, tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, tuple[str, ...] | None], ...]]] = {
-    1: ((GUIDE, "01-peacekeeping-role"), ("01-peacekeeping-role",), (("01-peacekeeping-role", None),)),
-    **{n: ((slug,), (slug,), ((slug, None),)) for n, slug in (
-        (2, "02-understanding-ssr"), (3, "03-peacekeeping-and-ssr"), (4, "04-challenges"),
-        (5, "05-unmil-liberia"), (6, "06-amisom-somalia"), (7, "07-ssr-best-practices"),
-        (8, "08-legal-frameworks"), (9, "09-accountability-human-rights"), (10, "10-future-trends"),
-        (11, "11-local-governance"), (12, "12-global-partnerships"))},
-    13: (("13-conclusion-capstone",), ("13-conclusion-capstone",),
-         (("13-conclusion-capstone", ("13.1", "13.2", "13.3", "13.4")),)),
-    14: ((), (), (("13-conclusion-capstone", ("13.5", "13.6")),)),
-}
+Session = tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, "tuple[str, ...] | None"], ...]]
+
+
+def sessions() -> dict[int, Session]:
+    """Session number -> (pages read before it, lesson notebooks run before it, exercises set after
+    it), from the course catalogue: a chapter's reading and lesson come before its first session (the
+    course guide, chapter 0, before session 1), and its exercises after its session, or as its session
+    plans split them. An exercise entry is (chapter slug, exercise ids, or None for all of them).
+    A test keeps this in step with the syllabus table."""
+    plan, split = course.session_map(), course.session_exercises()
+    first: dict[int, int] = {}
+    for number, chapters_taught in sorted(plan.items()):
+        for chapter in chapters_taught:
+            first.setdefault(chapter, number)
+    slug = {c.number: c.slug for c in course.chapters()}
+    result = {}
+    for number, chapters_taught in sorted(plan.items()):
+        new = [c for c in chapters_taught if first[c] == number]
+        pages = tuple(GUIDE if c == 0 else slug[c] for c in new)
+        lessons = tuple(slug[c] for c in new if c)
+        if number in split:
+            ids = split[number]
+            exercises = ((slug[int(ids[0].split(".")[0])], ids),)
+        else:
+            exercises = tuple((slug[c], None) for c in chapters_taught if c)
+        result[number] = (pages, lessons, exercises)
+    return result
+
 
 # ------------------------------------------------------------------ counting
 
@@ -261,7 +275,7 @@ def _exercise_shares(times: dict[str, ChapterTime]) -> dict[tuple[int, str], int
     share the rest, so the shares add up to the figure on the chapter page."""
     shares: dict[tuple[int, str], int] = {}
     for slug, time in times.items():
-        parts = [(n, ids) for n, (_, _, exercises) in sorted(SESSIONS.items())
+        parts = [(n, ids) for n, (_, _, exercises) in sorted(sessions().items())
                  for chapter, ids in exercises if chapter == slug]
         left = time.exercises
         for i, (n, ids) in enumerate(parts):
@@ -276,20 +290,20 @@ def _exercise_shares(times: dict[str, ChapterTime]) -> dict[tuple[int, str], int
 
 def session_times(times: dict[str, ChapterTime], guide: int) -> list[SessionTime]:
     shares = _exercise_shares(times)
-    sessions = []
-    for n, (pages, lessons, exercises) in sorted(SESSIONS.items()):
+    result = []
+    for n, (pages, lessons, exercises) in sorted(sessions().items()):
         labels = []
         for chapter, ids in exercises:
             ids = ids or tuple(times[chapter].exercise_raw)
             labels.append(f"{ids[0]}–{ids[-1]}" if len(ids) > 1 else ids[0])
-        sessions.append(SessionTime(
+        result.append(SessionTime(
             number=n,
             reading=sum(guide if page == GUIDE else times[page].reading for page in pages),
             lesson=sum(times[slug].lesson for slug in lessons),
             exercises=sum(shares[(n, chapter)] for chapter, _ in exercises),
             exercise_label=", ".join(labels),
         ))
-    return sessions
+    return result
 
 
 def hours(minutes: int) -> str:

@@ -102,9 +102,9 @@ def test_every_chapter_page_and_lesson_states_its_time_under_the_title():
 def test_sessions_follow_the_syllabus_table():
     rows = {int(m.group(1)): m.group(0) for m in re.finditer(
         r"^\| \{doc\}`session-(\d\d)`.*$", timing.SYLLABUS.read_text(encoding="utf-8"), flags=re.M)}
-    assert sorted(rows) == sorted(timing.SESSIONS)
+    assert sorted(rows) == sorted(timing.sessions())
     covered = []
-    for number, (pages, lessons, exercises) in timing.SESSIONS.items():
+    for number, (pages, lessons, exercises) in timing.sessions().items():
         row = rows[number]
         for slug in pages + lessons:
             assert f"{{doc}}`../{slug}`" in row, (number, slug)
