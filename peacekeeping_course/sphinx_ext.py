@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -225,6 +226,16 @@ def _launch_student_versions(app: Sphinx, pagename, templatename, context, doctr
 LAB_START = "lab/lab/index.html"  # the in-browser lab (browser_lab/), built into the book's folder
 
 
+def _fingerprint_assets(app: Sphinx, config) -> None:
+    """A digest of this extension and its static files and templates: when it changes, Sphinx
+    rewrites every page (it would otherwise keep pages written with the old scripts or markup)."""
+    digest = hashlib.sha256()
+    for path in sorted([Path(__file__), *(HERE / "static").rglob("*"), *(HERE / "templates").rglob("*")]):
+        if path.is_file():
+            digest.update(path.name.encode() + path.read_bytes())
+    config.course_assets = digest.hexdigest()
+
+
 def _detect_lab(app: Sphinx, config) -> None:
     """Whether `make book` built the in-browser lab into this output folder; a change in this
     rewrites every page, so no button is left pointing at a lab that is gone."""
@@ -303,11 +314,31 @@ def _refresh_static(app: Sphinx, exception) -> None:
             shutil.copyfile(asset, out / asset.name)
 
 
+# (theme markup, fixed markup) pairs applied to every page by _post_process_pages
+ACCESSIBLE_NAMES = (
+    # pydata-sphinx-theme's search button is labelled "Search" but shows "Search Ctrl+K" (on a Mac
+    # the theme's script writes the command-key sign instead of Ctrl): let the visible text be its name
+    ('<button class="btn search-button-field search-button__button pst-js-only" title="Search" '
+     'aria-label="Search" ', '<button class="btn search-button-field search-button__button pst-js-only" '
+     'title="Search" '),
+    ('<i class="fa-solid fa-magnifying-glass"></i>\n <span class="search-button__default-text">',
+     '<i class="fa-solid fa-magnifying-glass" aria-hidden="true"></i>\n '
+     '<span class="search-button__default-text">'),
+    # myst-nb labels its hidden-cell toggles "Toggle hidden content"; readers see "Show the solution"
+    # or "Hide the solution" (the other line is display:none), which then is the name
+    ('<summary aria-label="Toggle hidden content">', '<summary>'),
+)
+# docutils marks bibliography entries role="doc-biblioentry", deprecated in DPUB-ARIA 1.1 (axe:
+# aria-deprecated-role); the entries are plain blocks with their own labels
+CITATION_ROLE = re.compile(r'(<div class="citation" id="[^"]+") role="doc-biblioentry">')
+
+
 def _post_process_pages(app: Sphinx, exception) -> None:
-    """Two fixes to every written page. The theme loads the whole search index (it grows with every
+    """Fixes to every written page. The theme loads the whole search index (it grows with every
     chapter) on every page, for a search-as-you-type feature the course does not use: only the
-    search page keeps it. The sidebar's icon-only expand toggles get an accessible name, and images
-    load lazily."""
+    search page keeps it. Images load lazily. Accessible names (axe-core 4.14, WCAG 2.0-2.2 A/AA):
+    the sidebar's icon-only expand toggles get one; the controls whose fixed `aria-label` differs
+    from their visible text (WCAG 2.5.3 label in name) take their name from that text instead."""
     if exception is not None or app.builder.format != "html":
         return
     for page in Path(app.outdir).rglob("*.html"):
@@ -319,6 +350,9 @@ def _post_process_pages(app: Sphinx, exception) -> None:
         lighter = lighter.replace('<summary><span class="toctree-toggle" role="presentation">',
                                   '<summary aria-label="Show or hide the pages of this section">'
                                   '<span class="toctree-toggle" role="presentation">')
+        for before, after in ACCESSIBLE_NAMES:
+            lighter = lighter.replace(before, after)
+        lighter = CITATION_ROLE.sub(r"\1>", lighter)
         if lighter != text:
             page.write_text(lighter, encoding="utf-8")
 
@@ -335,10 +369,13 @@ def setup(app: Sphinx):
     app.connect("config-inited", _configure_launch_buttons)
     app.connect("html-page-context", _launch_student_versions, priority=900)
     app.add_config_value("course_lab_built", False, "html")
+    app.add_config_value("course_assets", "", "html")
+    app.connect("config-inited", _fingerprint_assets)
     app.connect("config-inited", _detect_lab)
     app.connect("html-page-context", _run_in_browser_button, priority=910)
     app.connect("source-read", _hide_solution_markers)
     app.add_js_file("quiz.js", loading_method="defer")
+    app.add_js_file("sidebar-toggles.js", loading_method="defer")
     app.add_css_file("quiz.css")
     app.add_css_file("course.css")
     app.connect("html-page-context", _check_offline)

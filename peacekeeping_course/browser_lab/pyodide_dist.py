@@ -14,7 +14,6 @@ raises `Unavailable`.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import shutil
@@ -22,10 +21,11 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-import urllib.request
 import zipfile
 from pathlib import Path
 from typing import Iterator
+
+from .. import npm
 
 VERSION = "0.27.7"
 NPM_URL = f"https://registry.npmjs.org/pyodide/-/pyodide-{VERSION}.tgz"
@@ -60,23 +60,13 @@ def pip_download(requirement: str, dest: Path, *extra: str) -> None:
 
 def npm_reference(cache: Path) -> dict[str, bytes]:
     """The files of npm pyodide@VERSION by base name, downloaded once into `cache`."""
-    tgz = cache / f"pyodide-{VERSION}.tgz"
-    if not tgz.exists():
-        try:
-            with urllib.request.urlopen(NPM_URL, timeout=120) as response:
-                data = response.read()
-        except OSError as err:
-            raise Unavailable(f"could not download {NPM_URL} ({err})") from None
-        tgz.with_suffix(".part").write_bytes(data)
-        tgz.with_suffix(".part").replace(tgz)
-    data = tgz.read_bytes()
-    found = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
-    if found != NPM_INTEGRITY:
-        tgz.unlink()
-        raise VerifyError(f"the npm package pyodide@{VERSION} ({tgz}) does not match the integrity "
-                          f"hash the npm registry published ({found} != {NPM_INTEGRITY})")
-    with tarfile.open(tgz) as tar:
-        return {Path(m.name).name: tar.extractfile(m).read() for m in tar.getmembers() if m.isfile()}
+    try:
+        tgz = npm.package("pyodide", VERSION, NPM_INTEGRITY, cache, url=NPM_URL)
+    except npm.NpmUnavailable as err:
+        raise Unavailable(str(err)) from None
+    except npm.NpmMismatch as err:
+        raise VerifyError(str(err)) from None
+    return {Path(name).name: data for name, data in npm.files(tgz).items()}
 
 
 def registry_copy(cache: Path) -> Iterator[tuple[str, bytes]]:
