@@ -1,6 +1,7 @@
 """Exercise checks: `check("1.2", answer)` says what is right and, for common mistakes, what is wrong.
 
-- `base.py`: the machinery (feedback, `check`, `evaluate`, `check_form`, reading answers);
+- `base.py`: the machinery (feedback, `check`, `evaluate`, `check_form`, reading answers: `read_pair`,
+  `letter_answers`, `near` for a number within a tolerance);
 - `kinds.py`: content checks written as data in `exercises/checks/NN-slug.yml` (matching, ordering);
 - `ch01.py` … `ch13.py`: the checks that compute their expected answers from the course data.
 
@@ -12,14 +13,14 @@ import pkgutil
 
 from .base import (CHECKS, FORM_OK, RUBRIC_POINTS, WORDS_PER_SENTENCE, Feedback, as_float, as_int, check,
                    check_form, check_order, complete, correct, course_fault, evaluate, excerpt, excerpts,
-                   incomplete, incorrect, invalid, is_unanswered, length_feedback, letter_answers, register,
-                   sentence_problem, written_answer)
+                   incomplete, incorrect, invalid, is_unanswered, length_feedback, letter_answers, near, read_pair,
+                   register, sentence_problem, written_answer)
 from .kinds import CheckSpecError, register_specs
 
 __all__ = ["CHECKS", "FORM_OK", "RUBRIC_POINTS", "WORDS_PER_SENTENCE", "CheckSpecError", "Feedback", "as_float",
            "as_int", "check", "check_form", "check_order", "complete", "correct", "course_fault", "evaluate",
            "excerpt", "excerpts", "incomplete", "incorrect", "invalid", "is_unanswered", "length_feedback",
-           "letter_answers", "register", "sentence_problem", "written_answer"]
+           "letter_answers", "near", "read_pair", "register", "sentence_problem", "written_answer"]
 
 register_specs()
 # the chapter modules (ch01.py, ch02.py, ...) register their checks when imported

@@ -31,6 +31,7 @@ import html
 import re
 import reprlib
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -225,6 +226,29 @@ def as_int(value: Any) -> int | None:
 def as_float(value: Any) -> float | None:
     """A number from a number or text ('25.6', '25,6', '1,234', '12%'); the rules of numeric.py."""
     return read_number(value).value
+
+
+def near(value: float, target: float, tolerance: float, digits: int | None = None) -> bool:
+    """Whether `value` is within `tolerance` of `target`, or, with `digits`, of `target` rounded to that
+    many decimals (the figure a learner who rounds as asked would give)."""
+    if digits is not None:
+        target = round(target, digits)
+    return abs(value - target) <= tolerance
+
+
+def read_pair(exercise: str, answer: Any, message: str, first: Callable[[Any], Any] | None = None,
+              second: Callable[[Any], Any] | None = None, unreadable: str | None = None) -> "tuple | Feedback":
+    """Read a two-part answer: a list or tuple of two items (not text, bytes or a mapping). Returns its two
+    parts, each read by `first` and `second` if given (such as `as_int`; None from a reader means the part
+    cannot be read), or an `invalid` Feedback: `message` if the answer is not two parts, `unreadable`
+    (by default `message`) if a part cannot be read."""
+    if isinstance(answer, (str, bytes, Mapping)) or not isinstance(answer, Sequence) or len(answer) != 2:
+        return invalid(exercise, message)
+    readers = (first, second)
+    parts = tuple(part if read is None else read(part) for read, part in zip(readers, (answer[0], answer[1])))
+    if any(read is not None and part is None for read, part in zip(readers, parts)):
+        return invalid(exercise, message if unreadable is None else unreadable)
+    return parts
 
 
 # ---------------------------------------------------------------- quoting a learner's answer

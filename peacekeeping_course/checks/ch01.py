@@ -3,12 +3,12 @@ so they stay right if the data are re-derived."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import pandas as pd
 
 from ..datasets import load
-from .base import as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, register
+from .base import Feedback, as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, read_pair, register
 
 
 def _by_year() -> pd.DataFrame:
@@ -36,11 +36,11 @@ def police_share_percent(year: int) -> float:
 @register("1.1")
 def check_peak(answer) -> object:
     ex = "1.1"
-    if isinstance(answer, (str, bytes)) or not isinstance(answer, Sequence) or len(answer) != 2:
-        return invalid(ex, "give a pair (year, personnel), for example (1999, 18460).")
-    year, personnel = as_int(answer[0]), as_int(answer[1])
-    if year is None or personnel is None:
-        return invalid(ex, "both parts must be whole numbers, for example (1999, 18460).")
+    pair = read_pair(ex, answer, "give a pair (year, personnel), for example (1999, 18460).", as_int, as_int,
+                     "both parts must be whole numbers, for example (1999, 18460).")
+    if isinstance(pair, Feedback):
+        return pair
+    year, personnel = pair
     want_year, want_people = peak_year_end_force()
     frame = _by_year().set_index("year")
     if (year, personnel) == (want_year, want_people):

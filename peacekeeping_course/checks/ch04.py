@@ -8,7 +8,8 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..datasets import load
-from .base import as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, register
+from .base import (Feedback, as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, near, read_pair,
+                   register)
 
 UNIFORMED = ("Military", "Police", "Military Observer")
 
@@ -47,18 +48,14 @@ def mission_rate(mission: str = "MINUSMA", first: int = 2014, last: int = 2016,
     return float(1000 * rows["fatalities"].sum() / (size * years))
 
 
-def _close(value: float, target: float, tolerance: float = 0.051) -> bool:
-    return abs(value - round(target, 1)) <= tolerance
-
-
 @register("4.1")
 def check_deadliest_attack_year(answer) -> object:
     ex = "4.1"
-    if isinstance(answer, (str, bytes)) or not isinstance(answer, Sequence) or len(answer) != 2:
-        return invalid(ex, "give a pair (year, deaths), for example (2003, 30).")
-    year, count = as_int(answer[0]), as_int(answer[1])
-    if year is None or count is None:
-        return invalid(ex, "both parts must be whole numbers, for example (2003, 30).")
+    pair = read_pair(ex, answer, "give a pair (year, deaths), for example (2003, 30).", as_int, as_int,
+                     "both parts must be whole numbers, for example (2003, 30).")
+    if isinstance(pair, Feedback):
+        return pair
+    year, count = pair
     want_year, want_count = deadliest_malicious_year()
     if (year, count) == (want_year, want_count):
         return correct(ex, f"{want_year} was the deadliest year since 2000 for attacks on UN personnel, with "
@@ -98,7 +95,7 @@ def check_malicious_share(answer) -> object:
     if value is None:
         return invalid(ex, "give a number: the percentage to one decimal place, for example 12.5.")
     expected = cause_share_percent()
-    if _close(value, expected):
+    if near(value, expected, 0.051, digits=1):
         return correct(ex, f"malicious acts caused {expected:.1f}% of the deaths recorded; illness "
                            f"({cause_share_percent('Illness'):.1f}%) and accidents "
                            f"({cause_share_percent('Accident'):.1f}%) caused more.")
@@ -133,21 +130,22 @@ def check_minusma_rate(answer) -> object:
     if value is None:
         return invalid(ex, "give a number: deaths per 1,000 personnel per year, for example 1.5.")
     expected = mission_rate()
-    if _close(value, expected):
+    if near(value, expected, 0.051, digits=1):
         return correct(ex, f"about {expected:.1f} uniformed personnel died per 1,000 deployed per year in "
                            "MINUSMA in 2014-2016, roughly three times the UN-wide rate in those years.")
     if abs(value * 1000 - expected) <= 0.06:
         return incorrect(ex, "that is deaths per person. Multiply by 1,000 to give deaths per 1,000 personnel.")
-    if _close(value, mission_rate(types=None)):
+    if near(value, mission_rate(types=None), 0.051, digits=1):
         return incorrect(ex, "you included civilian and local staff. The deployment data count only uniformed "
                              "personnel, so keep only Military, Police and Military Observer deaths.")
-    if _close(value, 3 * expected):
+    if near(value, 3 * expected, 0.051, digits=1):
         return incorrect(ex, "that is the rate for the three years together. Divide by 3 to give a rate per "
                              "year.")
-    if _close(value, mission_rate(strength="max")):
+    if near(value, mission_rate(strength="max"), 0.051, digits=1):
         return incorrect(ex, "you used MINUSMA's largest monthly strength. Use the average over the months, "
                              "because the mission was smaller for much of the period.")
-    if _close(value, mission_rate(first=2013, last=2016)) or _close(value, mission_rate(first=2013, last=2016) * 4 / 3):
+    four_years = mission_rate(first=2013, last=2016)
+    if near(value, four_years, 0.051, digits=1) or near(value, four_years * 4 / 3, 0.051, digits=1):
         return incorrect(ex, "the question covers 2014, 2015 and 2016 only. MINUSMA's first months in 2013 are "
                              "left out.")
     return incorrect(ex, "not quite. Uniformed deaths in 2014-2016, divided by (average monthly strength x 3), "

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ..datasets import load
-from .base import as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, register
+from .base import Feedback, as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, read_pair, register
 
 # ---------------------------------------------------------------- course data helpers
 
@@ -164,11 +164,11 @@ def check_police_contributor(answer) -> object:
 @register("5.3")
 def check_map(answer) -> object:
     ex = "5.3"
-    if isinstance(answer, (str, bytes)) or not isinstance(answer, Sequence) or len(answer) != 2:
-        return invalid(ex, "give a pair (locations, estimated_troops), for example (30, 12000).")
-    count, troops = as_int(answer[0]), as_int(answer[1])
-    if count is None or troops is None:
-        return invalid(ex, "both parts must be whole numbers, for example (30, 12000).")
+    pair = read_pair(ex, answer, "give a pair (locations, estimated_troops), for example (30, 12000).", as_int, as_int,
+                     "both parts must be whole numbers, for example (30, 12000).")
+    if isinstance(pair, Feedback):
+        return pair
+    count, troops = pair
     want_count, want_troops = map_summary()
     if (count, troops) == (want_count, want_troops):
         return correct(ex, f"the March 2006 map shows {want_count} locations with about {want_troops:,} "

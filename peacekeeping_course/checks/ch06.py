@@ -4,13 +4,13 @@ the course data, so they stay right if the tables are corrected."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import pandas as pd
 
 from ..datasets import load
 from .base import (Feedback, as_float, as_int, complete, correct, excerpt, incomplete, incorrect, invalid, length_feedback,
-               register, sentence_problem, written_answer)
+               read_pair, register, sentence_problem, written_answer)
 
 
 def _strength() -> pd.DataFrame:
@@ -48,15 +48,10 @@ def lowest_share() -> tuple[int, float]:
     return int(share.idxmin()), round(float(share.min()), 1)
 
 
-def _pair(answer, ex: str, example: str):
+def _pair(answer, ex: str, example: str) -> "tuple[int, float] | Feedback":
     """A (year, number) pair, or an invalid Feedback."""
-    if isinstance(answer, (str, bytes)) or not isinstance(answer, Sequence) or len(answer) != 2:
-        return None, None, invalid(ex, f"give a pair (year, number), for example {example}.")
-    year, value = as_int(answer[0]), as_float(answer[1])
-    if year is None or value is None:
-        return None, None, invalid(ex, f"the year must be a whole number and the second part a number, for "
-                                       f"example {example}.")
-    return year, value, None
+    return read_pair(ex, answer, f"give a pair (year, number), for example {example}.", as_int, as_float,
+                     f"the year must be a whole number and the second part a number, for example {example}.")
 
 
 # ---------------------------------------------------------------- 6.1
@@ -64,9 +59,10 @@ def _pair(answer, ex: str, example: str):
 @register("6.1")
 def check_largest_increase(answer) -> object:
     ex = "6.1"
-    year, value, problem = _pair(answer, ex, "(2009, 1827)")
-    if problem:
-        return problem
+    pair = _pair(answer, ex, "(2009, 1827)")
+    if isinstance(pair, Feedback):
+        return pair
+    year, value = pair
     want_year, want_change = largest_increase()
     change = yearly_change()
     if year == want_year and abs(value - want_change) < 0.5:
@@ -101,9 +97,10 @@ def check_largest_increase(answer) -> object:
 @register("6.2")
 def check_lowest_share(answer) -> object:
     ex = "6.2"
-    year, value, problem = _pair(answer, ex, "(2016, 99.0)")
-    if problem:
-        return problem
+    pair = _pair(answer, ex, "(2016, 99.0)")
+    if isinstance(pair, Feedback):
+        return pair
+    year, value = pair
     want_year, want_share = lowest_share()
     share = share_of_ceiling()
     if year == want_year and abs(value - want_share) <= 0.051:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..datasets import load
 from .base import (Feedback, as_float, complete, correct, excerpt, excerpts, incomplete, incorrect, invalid,
-               length_feedback, register, sentence_problem, written_answer)
+               length_feedback, near, register, sentence_problem, written_answer)
 
 REGIONS = ("north", "centre", "south")
 
@@ -94,7 +94,7 @@ def _region_values(answer) -> dict[str, float] | str:
 
 
 def _all_close(values: dict[str, float], expected: dict[str, float], tol: float) -> bool:
-    return all(abs(values[r] - expected[r]) <= tol for r in REGIONS)
+    return all(near(values[r], expected[r], tol) for r in REGIONS)
 
 
 @register("7.1")

@@ -3,12 +3,10 @@ so they stay right if the data are re-derived or the hand-made table is extended
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pandas as pd
 
 from ..datasets import load
-from .base import as_float, as_int, correct, incorrect, invalid, register
+from .base import Feedback, as_float, as_int, correct, incorrect, invalid, near, read_pair, register
 
 EXTRACT = pd.Timestamp("2024-02-19")  # date of the UN extract behind un_peacekeeping_operations
 
@@ -55,12 +53,6 @@ def medians_by_legal_basis(column: str = "chapter_vii", ended_only: bool = False
     return float(values.get(False, float("nan"))), float(values.get(True, float("nan")))
 
 
-def _pair(answer, ex: str, example: str):
-    if isinstance(answer, (str, bytes)) or not isinstance(answer, Sequence) or len(answer) != 2:
-        return None, invalid(ex, f"give a pair of two values, for example {example}.")
-    return answer, None
-
-
 # ---------------------------------------------------------------- 8.1
 
 def _decade(value) -> int | None:
@@ -73,13 +65,12 @@ def _decade(value) -> int | None:
 @register("8.1")
 def check_busiest_decade(answer) -> object:
     ex = "8.1"
-    pair, problem = _pair(answer, ex, "(1960, 6)")
-    if problem:
-        return problem
-    decade, count = _decade(pair[0]), as_int(pair[1])
-    if decade is None or count is None:
-        return invalid(ex, "give the decade as its first year (for example 1960 or \"1960s\") and the count "
-                           "as a whole number.")
+    pair = read_pair(ex, answer, "give a pair of two values, for example (1960, 6).", _decade, as_int,
+                     "give the decade as its first year (for example 1960 or \"1960s\") and the count as a whole "
+                     "number.")
+    if isinstance(pair, Feedback):
+        return pair
+    decade, count = pair
     if decade % 10:
         return invalid(ex, f"{decade} is not the first year of a decade. Write the decade as 1960, 1970, ... "
                            "(the year divided by 10, rounded down, times 10).")
@@ -143,39 +134,34 @@ def check_median_duration(answer) -> object:
 
 # ---------------------------------------------------------------- 8.3
 
-def _close(a: float, b: float, tolerance: float = 0.15) -> bool:
-    return abs(a - b) <= tolerance
-
-
 @register("8.3")
 def check_legal_basis_medians(answer) -> object:
     ex = "8.3"
-    pair, problem = _pair(answer, ex, "(20.5, 8.0)")
-    if problem:
-        return problem
-    first, second = as_float(pair[0]), as_float(pair[1])
-    if first is None or second is None:
-        return invalid(ex, "both values must be numbers of years, for example (20.5, 8.0).")
+    pair = read_pair(ex, answer, "give a pair of two values, for example (20.5, 8.0).", as_float, as_float,
+                     "both values must be numbers of years, for example (20.5, 8.0).")
+    if isinstance(pair, Feedback):
+        return pair
+    first, second = pair
     without, with_vii = medians_by_legal_basis()
-    if _close(first, without) and _close(second, with_vii):
+    if near(first, without, 0.15) and near(second, with_vii, 0.15):
         joined = legal_join()
         older = joined[~joined["chapter_vii"].astype(bool)]
         return correct(ex, f"median {without:.1f} years without Chapter VII against {with_vii:.1f} with it. "
                            f"But the {len(older)} operations without Chapter VII were all founded by "
                            f"{older['adopted'].max().year}: the difference reflects era and time elapsed as much "
                            "as legal basis.")
-    if _close(first, with_vii) and _close(second, without):
+    if near(first, with_vii, 0.15) and near(second, without, 0.15):
         return incorrect(ex, "the two values are swapped. Give the median for operations founded without "
                              "Chapter VII first, then with Chapter VII.")
     ended = medians_by_legal_basis(ended_only=True)
-    if _close(first, ended[0]) and _close(second, ended[1]):
+    if near(first, ended[0], 0.15) and near(second, ended[1], 0.15):
         return incorrect(ex, "you kept only operations that have ended. Count active operations up to "
                              "19 February 2024, as the exercise says.")
     means = medians_by_legal_basis(statistic="mean")
-    if _close(first, means[0]) and _close(second, means[1]):
+    if near(first, means[0], 0.15) and near(second, means[1], 0.15):
         return incorrect(ex, "those are means. Use the median of each group.")
     force = medians_by_legal_basis(column="all_necessary_means")
-    if _close(first, force[0]) and _close(second, force[1]):
+    if near(first, force[0], 0.15) and near(second, force[1], 0.15):
         return incorrect(ex, "you grouped by all_necessary_means. The question groups by chapter_vii: UNMIL "
                              "was founded under Chapter VII without an express force clause.")
     return incorrect(ex, "not quite. Merge the two tables (left_on=\"mission\", right_on=\"acronym\"), fill "

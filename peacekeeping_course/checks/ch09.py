@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from ..datasets import load
-from .base import as_float, correct, excerpt, excerpts, incorrect, invalid, register
+from .base import as_float, correct, excerpt, excerpts, incorrect, invalid, near, register
 
 MAIN_ENTITIES = ("UN OIOS", "TCC", "TCC/OIOS", "UN Mission")
 
@@ -47,10 +47,6 @@ def nio_share_percent(year: int, exclude_missing: bool = False, all_personnel: b
     if exclude_missing:
         answers = answers[answers.isin(["Yes", "No"])]
     return 100 * float((answers == "Yes").sum()) / len(answers)
-
-
-def _near(value: float, target: float, tolerance: float = 0.051) -> bool:
-    return abs(value - round(target, 1)) <= tolerance
 
 
 # ---------------------------------------------------------------- 9.1 median days by entity
@@ -121,28 +117,28 @@ def check_pending_2019(answer) -> object:
     frame = _allegations()
     rows = frame[frame["reported_year"] == 2019]
     pending_2019 = int((rows["result"] == "Pending").sum())
-    if _near(value, expected):
+    if near(value, expected, 0.051, digits=1):
         return correct(ex, f"{pending_2019} of the {len(rows)} allegations recorded in 2019 ({expected:.1f}%) "
                            "were still pending in July 2024, four and a half to five and a half years after they were recorded.")
-    if _near(value * 100, expected, 0.51):
+    if near(value * 100, expected, 0.51, digits=1):
         return incorrect(ex, "that looks like a fraction. Multiply by 100 to give a percentage.")
     if value == pending_2019:
         return incorrect(ex, f"{pending_2019} is the number of pending allegations. Divide it by the number of "
                              "allegations recorded in 2019 and multiply by 100.")
     shares = (100 * rows["result"].value_counts(normalize=True)).to_dict()
-    if _near(value, shares.get("Substantiated", -1)):
+    if near(value, shares.get("Substantiated", -1), 0.051, digits=1):
         return incorrect(ex, "that is the share substantiated. The question asks for the share still pending.")
-    if _near(value, shares.get("Unsubstantiated", -1)):
+    if near(value, shares.get("Unsubstantiated", -1), 0.051, digits=1):
         return incorrect(ex, "that is the share unsubstantiated. The question asks for the share still pending.")
-    if _near(value, 100 * float((frame["result"] == "Pending").mean())):
+    if near(value, 100 * float((frame["result"] == "Pending").mean()), 0.051, digits=1):
         return incorrect(ex, "that is the pending share for all years together. Keep only the allegations "
                              "with reported_year 2019.")
     all_pending = int((frame["result"] == "Pending").sum())
-    if _near(value, 100 * pending_2019 / all_pending):
+    if near(value, 100 * pending_2019 / all_pending, 0.051, digits=1):
         return incorrect(ex, "that is the 2019 allegations' share of all pending allegations. Divide by the "
                              "number of allegations recorded in 2019 instead.")
     for year in range(2015, 2025):
-        if year != 2019 and _near(value, pending_share_percent(year)):
+        if year != 2019 and near(value, pending_share_percent(year), 0.051, digits=1):
             return incorrect(ex, f"that is the pending share for {year}. Use reported_year 2019.")
     return incorrect(ex, "not quite. Keep the rows with reported_year 2019, count those whose result is "
                          "'Pending', divide by the number of rows, multiply by 100 and round to one decimal.")
@@ -157,25 +153,26 @@ def check_nio_2022(answer) -> object:
     if value is None:
         return invalid(ex, "give a number: the percentage of 2022 military allegations with an NIO, for example 50.0.")
     expected = nio_share_percent(2022)
-    if _near(value, expected):
+    if near(value, expected, 0.051, digits=1):
         return correct(ex, f"an NIO was appointed for {expected:.1f}% of the 2022 allegations against military "
                            "personnel. Counting all of them in the denominator keeps the empty answers visible: "
                            "for those the table does not say that an NIO was appointed.")
-    if _near(value * 100, expected, 0.51):
+    if near(value * 100, expected, 0.51, digits=1):
         return incorrect(ex, "that looks like a fraction. Multiply by 100 to give a percentage.")
-    if _near(value, nio_share_percent(2022, exclude_missing=True)):
+    if near(value, nio_share_percent(2022, exclude_missing=True), 0.051, digits=1):
         return incorrect(ex, "you divided by the Yes and No answers only. The exercise asks for the share of "
                              "all 2022 allegations against military personnel, including those where the "
                              "column is empty.")
-    if _near(value, nio_share_percent(2022, all_personnel=True)):
+    if near(value, nio_share_percent(2022, all_personnel=True), 0.051, digits=1):
         return incorrect(ex, "you divided by all 2022 allegations. NIOs concern military contingents, so keep "
                              "only personnel_category 'Military'.")
     frame = _allegations()
     military = frame[(frame["reported_year"] == 2022) & (frame["personnel_category"] == "Military")]
-    if _near(value, 100 * float((military["national_investigation_officer"] == "No").sum()) / len(military)):
+    without_nio = 100 * float((military["national_investigation_officer"] == "No").sum()) / len(military)
+    if near(value, without_nio, 0.051, digits=1):
         return incorrect(ex, "that is the share answered 'No'. The question asks for 'Yes'.")
     for year in range(2015, 2025):
-        if year != 2022 and _near(value, nio_share_percent(year)):
+        if year != 2022 and near(value, nio_share_percent(year), 0.051, digits=1):
             return incorrect(ex, f"that is the share for {year}. Use reported_year 2022.")
     return incorrect(ex, "not quite. Keep the 2022 rows with personnel_category 'Military', count those whose "
                          "national_investigation_officer is 'Yes', divide by the number of those rows and "

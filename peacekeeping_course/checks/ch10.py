@@ -3,23 +3,19 @@ data, so they stay right if the data are re-derived."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
 
 from ..datasets import load
-from .base import as_float, correct, excerpt, excerpts, incorrect, invalid, register
+from .base import Feedback, as_float, correct, excerpt, excerpts, incorrect, invalid, near, read_pair, register
 
 
 def _un_series() -> pd.DataFrame:
     """Year-end figures from the UN's December reports (1992 onward), indexed by year."""
     frame = load("un_uniformed_personnel_by_year")
     return frame[frame["series"] == "UN December report"].set_index("year")
-
-
-def _near(value: float, target: float, tolerance: float = 0.051) -> bool:
-    return abs(value - round(target, 1)) <= tolerance
 
 
 # ---------------------------------------------------------------- 10.1 the fall since the peak
@@ -41,10 +37,10 @@ def check_change_since_peak(answer) -> object:
     expected = change_since_peak_percent()
     series = _un_series()["uniformed_personnel"]
     peak = int(series.idxmax())
-    if _near(value, expected):
+    if near(value, expected, 0.051, digits=1):
         return correct(ex, f"from its peak of {int(series.max()):,} in {peak} the force fell to "
                            f"{int(series.loc[2021]):,} in 2021, a change of {expected:.1f}%.")
-    if _near(value, -expected):
+    if near(value, -expected, 0.051, digits=1):
         return incorrect(ex, "right size, wrong sign: the force shrank, so the change is negative.")
     if abs(value * 100 - expected) <= 0.51 or abs(value * 100 + expected) <= 0.51:
         return incorrect(ex, "that looks like a fraction. Multiply by 100 to give a percentage.")
@@ -52,14 +48,15 @@ def check_change_since_peak(answer) -> object:
     if as_float(answer) in (fall, -fall):
         return incorrect(ex, "that is the change in personnel, not in per cent. Divide it by the 2015 figure "
                              "and multiply by 100.")
-    if any(_near(value, s * change_since_peak_percent(divide_by_end=True)) for s in (1, -1)):
+    if any(near(value, s * change_since_peak_percent(divide_by_end=True), 0.051, digits=1) for s in (1, -1)):
         return incorrect(ex, "you divided by the 2021 figure. A percentage change is measured against the "
                              "starting value, the 2015 peak.")
-    if any(_near(value, s * change_since_peak_percent(column="troops", start_year=peak)) for s in (1, -1)):
+    troops_only = change_since_peak_percent(column="troops", start_year=peak)
+    if any(near(value, s * troops_only, 0.051, digits=1) for s in (1, -1)):
         return incorrect(ex, "that is the change in troops only. Use uniformed_personnel, which also counts "
                              "police and military observers.")
     for year in (2014, 2016):
-        if any(_near(value, s * change_since_peak_percent(start_year=year)) for s in (1, -1)):
+        if any(near(value, s * change_since_peak_percent(start_year=year), 0.051, digits=1) for s in (1, -1)):
             return incorrect(ex, f"you started from {year}. The peak year-end figure is in {peak}: find it with "
                                  "idxmax().")
     return incorrect(ex, f"not quite. Take (2021 figure - {peak} figure) / {peak} figure x 100 and round to one "
@@ -81,18 +78,18 @@ def check_africa_share(answer) -> object:
     if value is None:
         return invalid(ex, "give one number: Africa's share as a percentage, for example 55.5.")
     expected = africa_share_percent()
-    if _near(value, expected):
+    if near(value, expected, 0.051, digits=1):
         return correct(ex, f"in December 2016 missions in Africa held {expected:.1f}% of the UN's uniformed "
                            "personnel.")
     if abs(value * 100 - expected) <= 0.51:
         return incorrect(ex, "that looks like a fraction. Multiply by 100 to give a percentage.")
-    if _near(value, 100 - expected):
+    if near(value, 100 - expected, 0.051, digits=1):
         return incorrect(ex, "that is the share outside Africa. Divide Africa's total by the total of all "
                              "missions.")
-    if _near(value, africa_share_percent(column="troops")):
+    if near(value, africa_share_percent(column="troops"), 0.051, digits=1):
         return incorrect(ex, "that is Africa's share of troops only. Use the total column, which also counts "
                              "police and military observers.")
-    if _near(value, africa_share_percent(whole_year=2016)):
+    if near(value, africa_share_percent(whole_year=2016), 0.051, digits=1):
         return incorrect(ex, "that uses every month of 2016. Keep only the rows dated 2016-12-31.")
     return incorrect(ex, "not quite. Keep the rows for 31 December 2016, add up total for the rows whose "
                          "continent is Africa, divide by the total of all rows, multiply by 100 and round to "
@@ -129,11 +126,11 @@ _OTHER_WINDOWS = {
 @register("10.3")
 def check_naive_forecast(answer) -> object:
     ex = "10.3"
-    if isinstance(answer, (str, bytes)) or not isinstance(answer, Sequence) or len(answer) != 2:
-        return invalid(ex, "give a pair (forecast, error), for example (110000, 20000).")
-    forecast, error = as_float(answer[0]), as_float(answer[1])
-    if forecast is None or error is None:
-        return invalid(ex, "both parts must be numbers, for example (110000, 20000).")
+    pair = read_pair(ex, answer, "give a pair (forecast, error), for example (110000, 20000).", as_float, as_float,
+                     "both parts must be numbers, for example (110000, 20000).")
+    if isinstance(pair, Feedback):
+        return pair
+    forecast, error = pair
     series = _un_series()["uniformed_personnel"]
     actual = float(series.loc[2021])
     expected = trend_forecast()

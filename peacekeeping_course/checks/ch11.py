@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..datasets import DATA_DIR, load
 from .base import (Feedback, as_float, as_int, complete, correct, excerpts, incomplete, incorrect, invalid, length_feedback,
-               register, sentence_problem, written_answer)
+               read_pair, register, sentence_problem, written_answer)
 
 EARTH_RADIUS_KM = 6371.0
 
@@ -79,21 +79,13 @@ def far_locations(mission=EX1_MISSION, year=EX1_YEAR, threshold=EX1_KM, **kw) ->
     return len(km), int((km > threshold).sum())
 
 
-def _pair(answer):
-    if isinstance(answer, (str, bytes)) or not isinstance(answer, Sequence) or len(answer) != 2:
-        return None
-    first, second = as_int(answer[0]), as_int(answer[1])
-    if first is None or second is None:
-        return None
-    return first, second
-
-
 @register("11.1")
 def check_far_locations(answer) -> object:
     ex = "11.1"
-    pair = _pair(answer)
-    if pair is None:
-        return invalid(ex, "give a pair of whole numbers (locations, locations_far_away), for example (20, 9).")
+    pair = read_pair(ex, answer, "give a pair of whole numbers (locations, locations_far_away), for example "
+                                 "(20, 9).", as_int, as_int)
+    if isinstance(pair, Feedback):
+        return pair
     locations, far = pair
     want_locations, want_far = far_locations()
     if (locations, far) == (want_locations, want_far):

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..datasets import load
-from .base import Feedback, as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, register
+from .base import Feedback, as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, near, read_pair, register
 
 
 def _contributions() -> pd.DataFrame:
@@ -41,16 +41,6 @@ def top_share_percent(year: int = 2013, n: int = 10, column: str = "total") -> f
     return float(100 * rows.nlargest(n, column)[column].sum() / rows[column].sum())
 
 
-def _near(value: float, target: float, tolerance: float = 0.051) -> bool:
-    return abs(value - round(target, 1)) <= tolerance
-
-
-def _as_pair(answer):
-    if isinstance(answer, (str, bytes, Mapping)) or not isinstance(answer, Sequence) or len(answer) != 2:
-        return None
-    return answer[0], answer[1]
-
-
 # ---------------------------------------------------------------- 12.1 the largest contributor in 1995
 
 _COUNTRY_ALIASES = {"united states": "USA", "usa": "USA", "us": "USA", "u.s.": "USA", "u.s.a.": "USA",
@@ -77,9 +67,9 @@ def _iso_of(name: str) -> str | None:
 @register("12.1")
 def check_largest_1995(answer) -> Feedback:
     ex = "12.1"
-    pair = _as_pair(answer)
-    if pair is None:
-        return invalid(ex, 'give a pair (country, personnel), for example ("Ghana", 1061).')
+    pair = read_pair(ex, answer, 'give a pair (country, personnel), for example ("Ghana", 1061).')
+    if isinstance(pair, Feedback):
+        return pair
     name, number = pair
     if not isinstance(name, str) or not name.strip():
         return invalid(ex, 'the first part must be the country\'s name as text, for example "Ghana".')
@@ -134,28 +124,28 @@ def check_africa_change(answer) -> Feedback:
         return invalid(ex, "give one number: the change in percentage points, for example 12.3.")
     expected = africa_share_change()
     start, end = continent_share_percent(1993), continent_share_percent(2013)
-    if _near(value, expected):
+    if near(value, expected, 0.051, digits=1):
         return correct(ex, f"Africa's share rose from {start:.1f}% in 1993 to {end:.1f}% in 2013, a change of "
                            f"{expected:.1f} percentage points.")
-    if _near(value, -expected):
+    if near(value, -expected, 0.051, digits=1):
         return incorrect(ex, "right size, wrong sign: you subtracted 2013 from 1993. The share went up, so "
                              "the change is positive.")
     if abs(value * 100 - expected) <= 0.51:
         return incorrect(ex, "that looks like a difference of fractions. Multiply the shares by 100 first, so "
                              "that the answer is in percentage points.")
-    if _near(value, end):
+    if near(value, end, 0.051, digits=1):
         return incorrect(ex, "that is Africa's share in 2013. Subtract its share in 1993 to get the change.")
-    if _near(value, start):
+    if near(value, start, 0.051, digits=1):
         return incorrect(ex, "that is Africa's share in 1993. The question asks how much it changed by 2013.")
-    if _near(value, end / start) or abs(value - end / start) <= 0.051:
+    if near(value, end / start, 0.051, digits=1) or near(value, end / start, 0.051):
         return incorrect(ex, "that is how many times larger the 2013 share is (a ratio). The question asks for "
                              "the difference in percentage points: 2013 share minus 1993 share.")
     if abs(value - 100 * (end / start - 1)) <= 0.51:
         return incorrect(ex, "that is the relative change in per cent. The question asks for the difference in "
                              "percentage points: subtract the 1993 share from the 2013 share.")
-    if _near(value, africa_share_change(1990)):
+    if near(value, africa_share_change(1990), 0.051, digits=1):
         return incorrect(ex, "that starts from 1990. The question compares 1993 with 2013.")
-    if _near(value, africa_share_change(column="troops")):
+    if near(value, africa_share_change(column="troops"), 0.051, digits=1):
         return incorrect(ex, "that uses troops only. Use the total column, which includes police and experts "
                              "on mission.")
     return incorrect(ex, "not quite. For each year, divide Africa's total by the total of all countries and "
@@ -172,20 +162,20 @@ def check_top10_share(answer) -> Feedback:
     if value is None:
         return invalid(ex, "give one number: the share in per cent, for example 48.2.")
     expected = top_share_percent()
-    if _near(value, expected):
+    if near(value, expected, 0.051, digits=1):
         return correct(ex, f"the ten largest contributors supplied {expected:.1f}% of UN uniformed personnel in "
                            f"December 2013, against {top_share_percent(1990):.1f}% in 1990.")
     if abs(value * 100 - expected) <= 0.51:
         return incorrect(ex, "that looks like a fraction. Multiply by 100 to give a percentage.")
-    if _near(value, top_share_percent(1990)):
+    if near(value, top_share_percent(1990), 0.051, digits=1):
         return incorrect(ex, "that is the share in 1990. Use the rows for 2013.")
     for n in (3, 5):
-        if _near(value, top_share_percent(n=n)):
+        if near(value, top_share_percent(n=n), 0.051, digits=1):
             return incorrect(ex, f"that is the share of the {n} largest contributors. Take the 10 largest.")
-    if _near(value, top_share_percent(column="troops")):
+    if near(value, top_share_percent(column="troops"), 0.051, digits=1):
         return incorrect(ex, "that uses troops only. Rank and add up the total column.")
     countries = len(_year(2013))
-    if _near(value, 100 * 10 / countries):
+    if near(value, 100 * 10 / countries, 0.051, digits=1):
         return incorrect(ex, f"that is the share of countries (10 of {countries}). The question asks for their "
                              "share of personnel.")
     return incorrect(ex, "not quite. Take the 2013 rows, add up the 10 largest totals, divide by the sum of all "

@@ -16,8 +16,8 @@ import numpy as np
 import pandas as pd
 
 from ..datasets import load
-from .base import (Feedback, as_float, complete, correct, excerpts, incomplete, incorrect, invalid, register,
-               written_answer)
+from .base import (Feedback, as_float, complete, correct, excerpts, incomplete, incorrect, invalid, near,
+               register, written_answer)
 
 CENSUS_2025 = 8_630_000  # the population the Ministry of the Interior used (stated in the table's note)
 
@@ -66,10 +66,6 @@ def _number(answer, example: str) -> float | str:
     return number
 
 
-def _close(value: float, target: float, tol: float) -> bool:
-    return abs(value - target) <= tol
-
-
 # ---------------------------------------------------------------- 13.1 police per 100,000 residents
 
 @register("13.1")
@@ -81,26 +77,26 @@ def check_police_rate(answer) -> object:
     expected = police_per_100k()
     reported = indicator("police officers per 100,000 residents (as reported)")
     old_census = 100_000 * indicator("police officers") / CENSUS_2025
-    if _close(value, expected, 0.06):
+    if near(value, expected, 0.06):
         return correct(ex, f"{expected:.1f} police officers per 100,000 residents, not the {reported:.1f} the "
                            "ministry reported. Its figure divides by the 2025 census population (8.63 million); "
                            "the population has grown to 9.8 million since, so coverage is lower than it looks. "
                            "Always check which denominator a published rate uses.")
-    if _close(value, reported, 0.001):
+    if near(value, reported, 0.001):
         return incorrect(ex, "this is the ministry's reported figure, copied from the table. Read its note: it was "
                              "computed with the 2025 census population. Recompute it from the number of police "
                              "officers and the 2035 population.")
-    if _close(value, old_census, 0.06):
+    if near(value, old_census, 0.06):
         return incorrect(ex, "you divided by the 2025 census population (8.63 million), as the ministry did. The "
                              "exercise asks for the rate with the current population, the 'population' row for 2035.")
-    if _close(value * 100, expected, 0.1):
+    if near(value * 100, expected, 0.1):
         return incorrect(ex, "this looks like a rate per 1,000 residents. Multiply by 100,000, not 1,000.")
-    if _close(value * 10, expected, 0.1):
+    if near(value * 10, expected, 0.1):
         return incorrect(ex, "this looks like a rate per 10,000 residents. Multiply by 100,000 instead.")
-    if _close(value * 100_000, expected, 0.1):
+    if near(value * 100_000, expected, 0.1):
         return incorrect(ex, "this is officers per resident. Multiply by 100,000 to get officers per 100,000 "
                              "residents.")
-    if value > 0 and _close(100_000 / value, expected, 0.5):
+    if value > 0 and near(100_000 / value, expected, 0.5):
         return incorrect(ex, "the division is upside down: this is residents per officer. Divide the "
                              "number of officers by the population, then multiply by 100,000.")
     return incorrect(ex, "not quite. Divide the 2035 'police officers' value by the 2035 'population' value, "
@@ -124,27 +120,27 @@ def check_incident_change(answer) -> object:
     killed = 100 * ((indicator("civilians killed in security incidents", 2035) / 6)
                     - (indicator("civilians killed in security incidents", 2034) / 12)) \
         / (indicator("civilians killed in security incidents", 2034) / 12)
-    if _close(value, expected, 0.15):
+    if near(value, expected, 0.15):
         return correct(ex, f"incidents rose from {m34:.1f} a month in 2034 to {m35:.1f} a month in the first half of "
                            f"2035, an increase of {expected:.1f}%. The raw totals ({total_2034:.0f} and "
                            f"{total_2035:.0f}) seem to show a fall of {abs(raw):.0f}%, but 2035 covers only six "
                            "months. The peace agreement has not yet reduced the number of incidents.")
-    if _close(value, raw, 0.15):
+    if near(value, raw, 0.15):
         return incorrect(ex, f"this compares the totals ({total_2034:.0f} in 2034 with {total_2035:.0f} in 2035). Read "
                              "the note on the 2035 row: it covers January to June only. Convert both years to "
                              "incidents per month first (divide 2034 by 12 and 2035 by 6).")
-    if _close(value, expected / 100, 0.002):
+    if near(value, expected / 100, 0.002):
         return incorrect(ex, "this is the change as a fraction. Multiply by 100 to give it as a percentage.")
-    if _close(value, m35 / m34, 0.002) or _close(value, 100 * m35 / m34, 0.15):
+    if near(value, m35 / m34, 0.002) or near(value, 100 * m35 / m34, 0.15):
         return incorrect(ex, "this is the ratio of the two monthly rates. The exercise asks for the percentage "
                              "change: (2035 rate - 2034 rate) / 2034 rate x 100.")
-    if _close(value, m35 - m34, 0.05):
+    if near(value, m35 - m34, 0.05):
         return incorrect(ex, "this is the difference in incidents per month. Divide it by the 2034 monthly rate and "
                              "multiply by 100 to turn it into a percentage change.")
-    if _close(value, reverse, 0.15):
+    if near(value, reverse, 0.15):
         return incorrect(ex, "the change is measured from the wrong starting point. Use 2034 as the base: "
                              "(2035 rate - 2034 rate) / 2034 rate x 100.")
-    if _close(value, killed, 0.15):
+    if near(value, killed, 0.15):
         return incorrect(ex, "this is the change in civilians killed per month. The exercise asks about security "
                              "incidents recorded. (The contrast between the two is worth a sentence in your brief.)")
     return incorrect(ex, "not quite. Divide the 2034 total by 12 and the 2035 total by 6, then compute "
