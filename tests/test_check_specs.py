@@ -3,9 +3,13 @@ malformed spec stops with a message naming the file, the exercise and the proble
 
 from __future__ import annotations
 
+import re
+
+import nbformat
 import pytest
 import yaml
 
+from peacekeeping_course import course
 from peacekeeping_course.checks import CHECKS, evaluate
 from peacekeeping_course.checks.kinds import SPEC_DIR, CheckSpecError, load_specs, read_specs
 
@@ -116,3 +120,22 @@ def test_a_malformed_labels_spec_names_the_problem(tmp_path, change, problem):
     with pytest.raises(CheckSpecError) as err:
         load_specs(write(tmp_path, "09-x.yml", [{**GOOD_LABELS, **change}]))
     assert str(err.value).startswith("09-x.yml, exercise 9.9") and problem in str(err.value)
+
+
+@pytest.mark.parametrize("exercise", sorted(read_specs()))
+def test_the_exercise_notebook_lists_the_items_and_options_of_its_spec(exercise):
+    """The task's wording is in the notebook and its key in the spec: they must name the same items
+    (A, B, …) and option letters (a, b, …), so that neither can drift from the other."""
+    spec = read_specs()[exercise][0]
+    cells = nbformat.read(course.chapter(int(exercise.split(".")[0])).source, as_version=4).cells
+    answer = next(i for i, c in enumerate(cells) if c.metadata.get("nbgrader", {}).get("grade_id")
+                  == course.grade_id(exercise))
+    text = "\n".join(c.source for c in cells[max(0, answer - 3):answer] if c.cell_type == "markdown")
+
+    def named(letters: str) -> set[str]:
+        return (set(re.findall(rf"^\s*[-*]?\s*\*\*\(?([{letters}])[.)]\)?\*\*", text, re.M))
+                | set(re.findall(rf"^\|\s*\(?([{letters}])\)?\s*\|", text, re.M)))
+
+    assert named("A-Z") == set(spec.get("key") or spec["steps"])
+    if spec.get("options"):
+        assert named("a-z") == set(spec["options"])
