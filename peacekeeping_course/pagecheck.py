@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import os
 import shutil
 import threading
 import time
@@ -18,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from . import npm
+from .paths import download_cache
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -125,16 +125,10 @@ class AxeUnavailable(RuntimeError):
     """axe-core could not be had (no network on first use, or the download did not verify)."""
 
 
-def axe_cache() -> Path:
-    """Beside the in-browser lab's cache: PEACEKEEPING_AXE_CACHE, else ~/.cache/peacekeeping-course/axe."""
-    env = os.environ.get("PEACEKEEPING_AXE_CACHE", "").strip()
-    return Path(env).expanduser() if env else Path.home() / ".cache" / "peacekeeping-course" / "axe"
-
-
 def axe_script(cache: Path | None = None) -> Path:
     """axe-core's browser script (`package/axe.min.js` of the npm package axe-core@AXE_VERSION),
     from the verified package (see npm.py) in the cache."""
-    cache = cache or axe_cache()
+    cache = cache or download_cache("axe")
     script = cache / f"axe-{AXE_VERSION}.min.js"
     try:
         tgz = npm.package("axe-core", AXE_VERSION, AXE_INTEGRITY, cache, url=AXE_URL)

@@ -39,3 +39,12 @@ EXERCISE_DIR = REPO_ROOT / "exercises"  # student versions (generated)
 SOLUTION_DIR = EXERCISE_DIR / "solutions"  # exercise sources with solutions
 NBGRADER_DIR = EXERCISE_DIR / "nbgrader"  # nbgrader course directory (generated)
 BUILD_DIR = REPO_ROOT / "_build"
+
+
+def download_cache(name: str) -> Path:
+    """Where downloads kept across builds go (the lab's Pyodide, the tests' axe-core):
+    PEACEKEEPING_<NAME>_CACHE if set, else $XDG_CACHE_HOME (or ~/.cache)/peacekeeping-course/<name>."""
+    env = os.environ.get(f"PEACEKEEPING_{name.upper()}_CACHE", "").strip()
+    if env:
+        return Path(env).expanduser()
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "peacekeeping-course" / name

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import BUILD_HTML, REPO
 from peacekeeping_course.browser_lab import build, pyodide_dist
-from peacekeeping_course.browser_lab.build import default_cache
+from peacekeeping_course.paths import download_cache
 
 pytestmark = pytest.mark.slow
 WHEEL = "pandas-2.2.3-cp312-cp312-pyodide_2024_0_wasm32.whl"
@@ -68,15 +68,15 @@ def official_archive(tmp_path, files: dict[str, bytes]):
 def test_the_official_archive_must_carry_npm_s_lock(built_book, tmp_path):
     archive = official_archive(tmp_path, {"pyodide-lock.json": b"{}"})
     with pytest.raises(pyodide_dist.VerifyError, match="pyodide-lock.json .* differs"):
-        pyodide_dist.verified_distribution(tmp_path / "dist", default_cache(), archive)
+        pyodide_dist.verified_distribution(tmp_path / "dist", download_cache("lab"), archive)
     assert not (tmp_path / "dist").exists()
 
 
 def test_an_archive_without_the_runtime_is_refused(built_book, tmp_path):
-    npm = pyodide_dist.npm_reference(default_cache())
+    npm = pyodide_dist.npm_reference(download_cache("lab"))
     archive = official_archive(tmp_path, {"pyodide-lock.json": npm["pyodide-lock.json"]})
     with pytest.raises(pyodide_dist.VerifyError, match="lacks the Pyodide runtime"):
-        pyodide_dist.verified_distribution(tmp_path / "dist", default_cache(), archive)
+        pyodide_dist.verified_distribution(tmp_path / "dist", download_cache("lab"), archive)
 
 
 def test_every_run_in_browser_button_of_the_book_opens_a_notebook_of_the_lab(built_book):

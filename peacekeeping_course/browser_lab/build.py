@@ -18,18 +18,13 @@ import sys
 import time
 from pathlib import Path
 
+from ..paths import download_cache
 from . import site
 from .pyodide_dist import Unavailable, VerifyError, verified_distribution
 
 HERE = Path(__file__).resolve().parent
 COURSE = HERE.parent.parent
 STAMP_NAME = ".course-lab-stamp"
-
-
-def default_cache() -> Path:
-    env = os.environ.get("PEACEKEEPING_LAB_CACHE", "").strip()
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return Path(env).expanduser() if env else base / "peacekeeping-course" / "lab"
 
 
 def inputs_digest(course: Path, archive: Path | None) -> str:
@@ -67,7 +62,7 @@ def build_environment(venv: Path) -> Path:
 def run(out: Path, status: Path, *, course: Path = COURSE, venv: Path | None = None,
         cache: Path | None = None, archive: Path | None = None, tamper: str | None = None) -> int:
     venv = venv or course / ".venv-lab"
-    cache = cache or default_cache()
+    cache = cache or download_cache("lab")
     digest = inputs_digest(course, archive)
     stamp = out / STAMP_NAME
     if not tamper and stamp.is_file() and stamp.read_text() == digest and (out / "jupyter-lite.json").is_file():

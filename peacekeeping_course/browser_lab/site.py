@@ -3,7 +3,6 @@ notebooks and data, then `jupyter lite build` (run in the lab's own build enviro
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import subprocess
@@ -11,7 +10,7 @@ import tomllib
 from pathlib import Path
 
 from . import wheels
-from .pyodide_dist import RUNTIME_FILES
+from .pyodide_dist import RUNTIME_FILES, sha256
 
 # what the course imports in the browser, and what the kernel installs at every start (micropip,
 # ssl, sqlite3, ipython); their dependency closure in pyodide-lock.json is kept, the rest dropped
@@ -40,7 +39,7 @@ def closure(packages: dict, roots: list[str]) -> list[str]:
 
 def lock_entry(wheel: Path, name: str, version: str, depends: list[str], imports: list[str]) -> dict:
     return {"name": name, "version": version, "file_name": wheel.name, "install_dir": "site",
-            "sha256": hashlib.sha256(wheel.read_bytes()).hexdigest(), "package_type": "package",
+            "sha256": sha256(wheel.read_bytes()), "package_type": "package",
             "imports": imports, "depends": depends, "unvendored_tests": False}
 
 
