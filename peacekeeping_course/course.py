@@ -23,6 +23,7 @@ import yaml
 
 from .paths import BANK_DIR, BOOK_DIR, INSTRUCTOR_DIR, NOTEBOOK_DIR, SOLUTION_DIR, EXERCISE_DIR, TOC
 from .quiz import QuizBank, load_bank
+from .reading import objectives, reading_text
 
 READING = re.compile(r"^book/(\d\d)-[a-z0-9-]+$")
 SESSION_CHAPTERS = re.compile(r"\(chapters? (\d+)(?:\s*[–-]\s*(\d+))?\)")
@@ -98,6 +99,10 @@ class Chapter:
 
     def exercise_ids(self) -> list[str]:
         return list(self.exercise_objectives())
+
+    def objectives(self) -> list[str]:
+        """The learning objectives listed in the reading, in order (objective 1 first)."""
+        return objectives(reading_text(self.slug))
 
     def sessions(self) -> list[int]:
         """The class sessions that teach this chapter."""

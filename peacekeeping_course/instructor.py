@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from . import course
 from .paths import EXAM_DIR
 from .quiz import Question, QuizBank, load_exam
-from .reading import objectives, plain_markdown, reading_text
+from .reading import plain_markdown
 from .shuffle import print_orders
 
 
@@ -56,7 +56,7 @@ class ObjectiveRow:
 
 def course_map(bank: QuizBank) -> tuple[list[ObjectiveRow], list[str]]:
     """Rows per objective, and the exercises that practise skills outside the listed objectives."""
-    texts = objectives(reading_text(bank.quiz_id))
+    texts = course.chapter(bank.quiz_id).objectives()
     exercises = exercise_objectives(bank.quiz_id)
     for where, numbers in [(f"quiz question '{q.id}'", q.objectives) for q in bank.questions] + \
                           [(f"exercise {e}", n) for e, n in exercises.items()]:
