@@ -378,6 +378,7 @@ def setup(app: Sphinx):
     app.add_js_file("sidebar-toggles.js", loading_method="defer")
     app.add_css_file("quiz.css")
     app.add_css_file("course.css")
+    app.add_css_file("print.css", media="print")
     app.connect("html-page-context", _check_offline)
     app.connect("build-finished", _refresh_static)
     app.connect("build-finished", _post_process_pages)

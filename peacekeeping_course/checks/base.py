@@ -41,6 +41,12 @@ from ..numeric import read_number
 from ..paths import REPO_ROOT
 from ..store import record_exercise
 
+
+
+class CheckSpecError(ValueError):
+    """A check spec file is malformed; the message names the file, the exercise and the problem."""
+
+
 CHECKS: dict[str, Callable[[Any], "Feedback"]] = {}
 # Written tasks graded by a person with a rubric: exercise -> the rubric's maximum score.
 RUBRIC_POINTS: dict[str, int] = {}

@@ -39,13 +39,10 @@ from typing import Any, Callable
 import yaml
 
 from ..paths import EXERCISE_DIR
-from .base import Feedback, check_order, correct, excerpt, excerpts, incorrect, invalid, letter_answers, register
+from .written import written
+from .base import CheckSpecError, Feedback, check_order, correct, excerpt, excerpts, incorrect, invalid, letter_answers, register
 
 SPEC_DIR = EXERCISE_DIR / "checks"
-
-
-class CheckSpecError(ValueError):
-    """A check spec file is malformed; the message names the file, the exercise and the problem."""
 
 
 def _text(value: Any, where: str) -> str:
@@ -200,7 +197,7 @@ def ordering(spec: dict, where: str) -> Callable[[Any], Feedback]:
     return check
 
 
-KINDS = {"matching": matching, "ordering": ordering}
+KINDS = {"matching": matching, "ordering": ordering, "written": written}
 
 
 def read_specs(folder: Path = SPEC_DIR) -> dict[str, tuple[dict, str]]:
@@ -234,5 +231,6 @@ def load_specs(folder: Path = SPEC_DIR) -> dict[str, Callable[[Any], Feedback]]:
 
 
 def register_specs(folder: Path = SPEC_DIR) -> None:
+    specs = read_specs(folder)
     for exercise, check in load_specs(folder).items():
-        register(exercise)(check)
+        register(exercise, rubric_points=specs[exercise][0].get("rubric_points"))(check)
