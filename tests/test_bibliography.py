@@ -151,17 +151,12 @@ UNRESOLVED: dict[str, tuple[tuple[str, ...], str]] = {
     "c03-sigar2023": (("repost-only",), "SIGAR's own page for the report not reached; accessed via the Homeland Security Digital Library"),
     "c05-irin2003ddrcost": (("repost-only",), "IRIN/The New Humanitarian original not reached; accessed via GlobalSecurity.org"),
     "c05-irin2004gbarnga": (("repost-only",), "IRIN/The New Humanitarian original not reached; accessed via GlobalSecurity.org"),
-    "c05-xinhua2015res2215": (("repost-only",), "Xinhua's own page not reached; accessed via China.org.cn (chinagate.cn)"),
-    "c05-xinhua2015res2239": (("repost-only",), "Xinhua's own page not reached; accessed via China.org.cn (chinagate.cn)"),
     "c05-allafrica2005runoff": (("host",), "the byline is allAfrica itself; whether allAfrica or a partner paper first published the story was not found in the stored copy"),
     "c06-voa2012kismayo": (("repost-only",), "VOA's own page for this article not reached; accessed via GlobalSecurity.org"),
     "c06-eu2022epf": (("repost-only",), "Council of the EU press-release page not reached; accessed via WiredGov"),
-    "c06-xinhua2022atmis": (("repost-only",), "Xinhua's own page not reached; accessed via The Diplomatic World"),
-    "c08-icj1962expenses": (("repost-only",), "the ICJ's own page for the opinion (General List No. 49) not reached; accessed via WorldCourts"),
     "c10-aa2023na4p": (("repost-only",), "Anadolu Agency's own page not reached; accessed via NewsHour Media"),
     "c11-monusco2024alert": (("repost-only",), "MONUSCO's own press-release page not reached; accessed via AllAfrica"),
     "c11-monusco2025beni": (("repost-only",), "MONUSCO's own press-release page not reached; accessed via AllAfrica"),
-    "c12-council2023epf": (("repost-only",), "Council of the EU press-release page not reached; accessed via EIN Presswire"),
 }
 
 
