@@ -7,43 +7,22 @@ Used by the browser tests and by `make bench`. Pages are served from a local HTT
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import shutil
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from . import npm
 from .paths import download_cache
+from . import npm, webserver
 
+serve = webserver.serve  # the tests and the bench serve pages with it (uncompressed by default)
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path | str):
-    """Serve `directory` on a free port of 127.0.0.1; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def chromium_path() -> str:
@@ -178,3 +157,28 @@ def failures(violations: list[dict]) -> list[dict]:
     table outputs, whose index column has no heading, is left)."""
     return [v for v in violations
             if set(v["tags"]) & set(WCAG_TAGS) or v["impact"] in ("serious", "critical")]
+
+
+# A weak link, as the course's budget defines it: 400 kbit/s down and up, 400 ms of latency.
+WEAK_LINK = {"kbit": 400, "latency_ms": 400}
+
+
+def time_to_text(b, url: str, kbit: int = WEAK_LINK["kbit"], latency_ms: int = WEAK_LINK["latency_ms"]) -> float:
+    """Seconds from navigation until the page first paints its text (Chromium's first contentful
+    paint), on a cold cache over a link throttled by Chromium's network emulation."""
+    context = b.new_context()
+    try:
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", {
+            "offline": False, "latency": latency_ms,
+            "downloadThroughput": kbit * 1000 / 8, "uploadThroughput": kbit * 1000 / 8})
+        page.goto(url, wait_until="commit", timeout=120_000)
+        page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length > 0",
+                               timeout=120_000, polling=50)
+        if not page.evaluate("document.querySelector('main p, article p') !== null"):
+            raise ValueError(f"{url} has no paragraph of text")
+        return page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime") / 1000
+    finally:
+        context.close()
