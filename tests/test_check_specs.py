@@ -89,10 +89,12 @@ def test_a_labels_spec_reads_aliases_and_explains_with_the_note_or_why(tmp_path)
         "B is not safety convention but sofa: an assault is not an attack on the mission.")
     assert check({"A": "sofa"}).message == ("0 of 2 right. A is not sofa but safety convention: states must "
                                            "prosecute attackers. Still to answer: B")
-    assert check({"B": 3}).message == "B: write the answer as text, one of sofa, safety convention."
-    assert check({"B": "icc"}).message == "B: 'icc' is not one of sofa, safety convention."
+    assert check({"B": 3}).message == "scenario B: write the answer as text, one of sofa, safety convention."
+    assert check({"B": "icc"}).message == "scenario B: 'icc' is not one of sofa, safety convention."
     assert check({"Q": "sofa", "C": "sofa"}).message == "there is no scenario C, Q; they are A to B."
-    assert check(["sofa"]).message == 'give a dictionary, for example {"A": "sofa", ...}.'
+    assert check(["sofa"]).message == ('give a dictionary from each scenario (A to B) to its answer, one of: sofa, '
+                                       'safety convention. For example {"A": "sofa", ...}.')
+    assert check({"A": "safety-convention", "B": "Status of Forces agreement"}).status == "correct"
 
 
 def test_option_text_and_defaults_of_a_letters_spec(tmp_path):
@@ -100,13 +102,14 @@ def test_option_text_and_defaults_of_a_letters_spec(tmp_path):
     check = load_specs(write(tmp_path, "09-x.yml", [spec]))["9.9"]
     assert check({"A": "a"}).message == ("0 of 2 right. A is not (a), which means first reason; the answer is (b). "
                                          "because of the second. Still to answer: B.")
-    assert check("a").message == 'give a dictionary, for example {"A": "a", ...}.'
+    assert check("a").message == 'give a dictionary, for example {"A": "<letter>", ...}.'
     from types import MappingProxyType
     assert check(MappingProxyType({"A": "b", "B": "a"})).status == "correct"
 
 
 @pytest.mark.parametrize("change, problem", [
-    ({"options": {"a": "x"}}, "give either `options` (letters) or `labels`, not both"),
+    ({"options": {"a": "x"}}, "give either `options` (letters), `options` in every item of `key` (letters, each "
+                              "item its own) or `labels`, and only one of them"),
     ({"labels": {"sofa": "status of forces agreement"}}, "labels.sofa must be a list of other spellings"),
     ({"labels": {"sofa": ["SOFA agreement"], "safety convention": ["sofa_agreement"]}},
      "'sofa_agreement' is a spelling of both 'sofa' and 'safety convention'"),
@@ -122,7 +125,7 @@ def test_a_malformed_labels_spec_names_the_problem(tmp_path, change, problem):
     assert str(err.value).startswith("09-x.yml, exercise 9.9") and problem in str(err.value)
 
 
-@pytest.mark.parametrize("exercise", sorted(read_specs()))
+@pytest.mark.parametrize("exercise", sorted(ex for ex, (spec, _) in read_specs().items() if spec["kind"] != "written"))
 def test_the_exercise_notebook_lists_the_items_and_options_of_its_spec(exercise):
     """The task's wording is in the notebook and its key in the spec: they must name the same items
     (A, B, …) and option letters (a, b, …), so that neither can drift from the other."""
@@ -136,6 +139,187 @@ def test_the_exercise_notebook_lists_the_items_and_options_of_its_spec(exercise)
         return (set(re.findall(rf"^\s*[-*]?\s*\*\*\(?([{letters}])[.)]\)?\*\*", text, re.M))
                 | set(re.findall(rf"^\|\s*\(?([{letters}])\)?\s*\|", text, re.M)))
 
-    assert named("A-Z") == set(spec.get("key") or spec["steps"])
-    if spec.get("options"):
-        assert named("a-z") == set(spec["options"])
+    assert named("A-Z") == set(spec.get("key") or spec.get("items") or spec["steps"])
+    letters = set(spec.get("options") or {}) | {letter for entry in (spec.get("key") or {}).values()
+                                                 for letter in entry.get("options", {})}
+    if letters:
+        assert named("a-z") == letters
+
+
+# ---------------------------------------------------------------- matching: options of each item's own
+
+GOOD_OWN_OPTIONS = {"exercise": "9.9", "kind": "matching", "item": "question",
+                    "key": {"A": {"options": {"a": "first", "b": "second"}, "answer": "b", "why": "A's reason."},
+                            "B": {"options": {"a": "third", "b": "fourth", "c": "fifth"}, "answer": "a",
+                                  "why": "B's reason."}},
+                    "correct": "both right.", "wrong": '{item} is not ({letter}) "{option}": {why}'}
+
+
+def test_each_item_may_have_options_of_its_own(tmp_path):
+    check = load_specs(write(tmp_path, "09-x.yml", [GOOD_OWN_OPTIONS]))["9.9"]
+    assert check({"a": "(B)", "B": " a "}).status == "correct"
+    assert check({"A": "a", "B": "c"}).message == ('0 of 2 right. A is not (a) "first": A\'s reason. '
+                                                   'B is not (c) "fifth": B\'s reason.')
+    assert check({"A": "c", "B": "a"}).message == "question A: 'c' is not one of the letters a to b."
+    assert check({"A": "b", "B": " "}).message == "1 of 2 right. Still to answer: B."
+    assert check({"A": "b", "B": 3}).message == "question B: 3 is not one of the letters a to c."
+
+
+@pytest.mark.parametrize("change, problem", [
+    ({"options": {"a": "x", "b": "y"}}, "give either `options` (letters), `options` in every item of `key`"),
+    ({"key": {"A": {"options": {"a": "x"}, "answer": "a", "why": "w"}, "B": {"answer": "a", "why": "w"}}},
+     "give either `options` (letters), `options` in every item of `key`"),
+    ({"key": {"A": {"options": {"a": "x"}, "answer": "b", "why": "w"}}}, "key.A.answer must be one of the options a"),
+    ({"key": {"A": {"options": {"a": ""}, "answer": "a", "why": "w"}}}, "key.A.options.a must be non-empty text"),
+    ({"when_paired": {"A": {"c": "x"}}}, "when_paired.A.c is not a wrong answer of an item"),
+])
+def test_a_malformed_spec_with_options_of_each_item_names_the_problem(tmp_path, change, problem):
+    with pytest.raises(CheckSpecError) as err:
+        load_specs(write(tmp_path, "09-x.yml", [{**GOOD_OWN_OPTIONS, **change}]))
+    assert str(err.value).startswith("09-x.yml, exercise 9.9") and problem in str(err.value)
+
+
+# ---------------------------------------------------------------- written: the form of a written task (written.py)
+
+GOOD_WRITTEN = {
+    "exercise": "9.9", "kind": "written", "rubric_points": 10, "what": "note", "example": "Kestria shows",
+    "words": {"min": 12, "max": 40, "too_short": "{words} words is too short ({min} to {max}).",
+              "too_long": "{words} words is too long ({min} to {max})."},
+    "parts": [{"all": ["Kestria", "Orlan"], "problem": "name both countries"},
+              {"name": "themes", "groups": {"consent": ["consent"], "funding": ["fund", "budget"],
+                                            "oversight": ["oversight"]},
+               "at_least": 2, "missing_shown": 1, "problem": "{count} of {total} themes ({found}); add {missing}"},
+              {"name": "figures", "pattern": r"\b\d+\b", "at_least": 2, "problem": "only {count} figure(s)"},
+              {"any": ["however", "although"], "problem": "say what is uncertain"}],
+    "incomplete": "Not yet ({words} words): {problems}.",
+    "complete": "{words} words with {themes.count} themes ({themes.found}) and {figures.count} figures.",
+    "advice": [{"any": ["synthetic", "fictional"], "note": "Say that the data are fictional."}]}
+WRITTEN_ANSWER = ("Kestria (fictional) and Orlan agreed on consent in 2031. The budget was 12 million. However, "
+                  "oversight lagged. It is fine.")
+
+
+def test_a_written_spec_checks_length_parts_and_sentences(tmp_path):
+    check = load_specs(write(tmp_path, "09-x.yml", [GOOD_WRITTEN]))["9.9"]
+    done = check(WRITTEN_ANSWER)
+    assert (done.status, done.message) == ("complete",
+                                           "20 words with 3 themes (consent, funding, oversight) and 2 figures.")
+    assert check(WRITTEN_ANSWER.upper()).status == "complete"  # keywords are found without regard to case
+    assert check(3).message == 'write your note as text between triple quotes, for example """Kestria shows ...""".'
+    assert (check("Kestria.").status, check("Kestria.").message) == ("incomplete", "1 words is too short (12 to 40).")
+    assert check("word " * 41).message == "41 words is too long (12 to 40)."
+    missing = check("Kestria agreed on consent in 2031 and 2031 again, then waited for a long time. It is fine. "
+                    "Then more.")
+    assert (missing.status, missing.message) == ("incomplete", "Not yet (20 words): name both countries; 1 of 3 themes "
+                                                 "(consent); add funding; only 1 figure(s); say what is uncertain.")
+    assert "0 of 3 themes (none); add consent" in check(WRITTEN_ANSWER.replace("consent", "peace").replace(
+        "budget", "cost").replace("oversight", "control")).message
+
+
+def test_a_written_spec_asks_for_sentences_unless_told_not_to(tmp_path):
+    no_stops = WRITTEN_ANSWER.replace(".", ";")
+    check = load_specs(write(tmp_path, "09-x.yml", [GOOD_WRITTEN]))["9.9"]
+    assert check(no_stops).message == ("Not yet (20 words): it has 0 full sentences for 20 words; write it as an "
+                                       "argument in full sentences (at least 3), not as a list of words or notes.")
+    check = load_specs(write(tmp_path, "09-x.yml", [{**GOOD_WRITTEN, "sentences": False}]))["9.9"]
+    assert check(no_stops).status == "complete"
+
+
+def test_a_written_specs_advice_follows_a_complete_answer_only(tmp_path):
+    check = load_specs(write(tmp_path, "09-x.yml", [GOOD_WRITTEN]))["9.9"]
+    assert check(WRITTEN_ANSWER.replace(" (fictional)", "")).message == (
+        "19 words with 3 themes (consent, funding, oversight) and 2 figures. Say that the data are fictional.")
+    assert "fictional" not in check(WRITTEN_ANSWER.replace(" (fictional)", "").replace("Orlan", "Mirel")).message
+
+
+def _written_part(**fields):
+    return {"parts": [{"problem": "p", **fields}], "complete": "{words} words."}
+
+
+@pytest.mark.parametrize("change, problem", [
+    ({"rubric_points": None}, "rubric_points must be a whole number at least 1"),
+    ({"rubric_points": 0}, "rubric_points must be a whole number at least 1"),
+    ({"what": ""}, "what must be non-empty text"),
+    ({"example": None}, "example must be non-empty text"),
+    ({"problme": "x"}, "unknown field problme; use advice, complete"),
+    ({"words": {"min": 12, "max": 40, "too_short": "x"}}, "words.too_long must be non-empty text"),
+    ({"words": {**GOOD_WRITTEN["words"], "min": 50}}, "words.max must be a whole number at least 50"),
+    ({"words": {**GOOD_WRITTEN["words"], "min": "12"}}, "words.min must be a whole number at least 1"),
+    ({"words": {**GOOD_WRITTEN["words"], "too_short": "{count} words"}},
+     "words.too_short: unknown {count}; use max, min, words"),
+    ({"words": {**GOOD_WRITTEN["words"], "limit": 3}}, "words: unknown field limit"),
+    ({"words": None}, "words must be a mapping of max, min, too_long, too_short"),
+    ({"parts": []}, "parts must list the parts the task asks for"),
+    (_written_part(), "part 1 must give one of any, all, groups, pattern"),
+    (_written_part(any=["a"], all=["b"]), "part 1 must give one of any, all, groups, pattern"),
+    (_written_part(any=[]), "part 1: any must be a list of keywords (text)"),
+    (_written_part(all="however"), "part 1: all must be a list of keywords (text)"),
+    (_written_part(any=["a"], problme="p"), "part 1: unknown field problme"),
+    (_written_part(any=["a"], problem="{count} found"), "part 1: problem: unknown {count}"),
+    (_written_part(any=["a"], problem=""), "part 1: problem must be non-empty text"),
+    (_written_part(any=["a"], name="a"), "part 1: only a groups or pattern part has a name"),
+    (_written_part(all=["a"], at_least=2), "part 1: only a groups or pattern part has at_least"),
+    (_written_part(pattern="a", missing_shown=2), "part 1: only a groups part has missing_shown"),
+    (_written_part(pattern="("), "part 1: pattern is not a regular expression"),
+    (_written_part(pattern=r"\d", at_least=0), "part 1: at_least must be a whole number at least 1"),
+    (_written_part(pattern=r"\d", problem="{found}"), "part 1: problem: unknown {found}; use count"),
+    (_written_part(groups={}), "part 1: groups must map each name to a list of keywords"),
+    (_written_part(groups={"a": ["x"], "b": "y"}), "part 1: groups.b must be a list of keywords"),
+    (_written_part(groups={"a": ["x"], "b": ["y"]}, at_least=3), "part 1: at_least must be a whole number from 1 to 2"),
+    (_written_part(groups={"a": ["x"]}, missing_shown=0), "part 1: missing_shown must be a whole number at least 1"),
+    (_written_part(groups={"a": ["x"]}, name="two words"), "part 1: name must be one word"),
+    ({"parts": [{"pattern": "a", "name": "n", "problem": "p"}, {"pattern": "b", "name": "n", "problem": "p"}]},
+     "two parts have the same name"),
+    ({"sentences": "yes"}, "sentences must be true or false"),
+    ({"incomplete": "{problem}"}, "incomplete: unknown {problem}; use problems, words"),
+    ({"complete": "{themes}"}, "complete: unknown {themes}; use figures.count, themes.count"),
+    ({"complete": "{themes.count} and {figures.found}"}, "complete: unknown {figures.found}"),
+    ({"advice": {"any": ["x"], "note": "n"}}, "advice must be a list of {any, note}"),
+    ({"advice": [{"any": ["x"]}]}, "advice 1: note must be non-empty text"),
+    ({"advice": [{"any": "x", "note": "n"}]}, "advice 1: any must be a list of keywords"),
+    ({"advice": [{"any": ["x"], "note": "n", "when": "complete"}]}, "advice 1: unknown field when"),
+])
+def test_a_malformed_written_spec_names_the_problem(tmp_path, change, problem):
+    with pytest.raises(CheckSpecError) as err:
+        load_specs(write(tmp_path, "09-x.yml", [{**GOOD_WRITTEN, **change}]))
+    assert str(err.value).startswith("09-x.yml, exercise 9.9") and problem in str(err.value), str(err.value)
+
+
+def test_the_written_specs_are_graded_with_their_rubric_and_never_correct():
+    from peacekeeping_course.checks import RUBRIC_POINTS
+
+    written = {ex: spec for ex, (spec, _) in read_specs().items() if spec["kind"] == "written"}
+    assert written and all(RUBRIC_POINTS[ex] == spec["rubric_points"] for ex, spec in written.items())
+
+
+# ---------------------------------------------------------------- select: the items that belong
+
+GOOD_SELECT = {"exercise": "9.9", "kind": "select", "items": {"A": "one", "B": "two", "C": "three"},
+               "include": ["A", "C"], "why": {"A": "A's reason.", "B": "B's reason.", "C": "C's reason."},
+               "correct": "right. {reasons} You left out {left_out}."}
+
+
+def test_a_select_spec_explains_each_choice(tmp_path):
+    check = load_specs(write(tmp_path, "09-x.yml", [GOOD_SELECT]))["9.9"]
+    assert check((" c", "a")).message == "right. A: A's reason. C: C's reason. You left out B."
+    assert check({"A", "C"}).status == "correct"
+    assert check(["A", "B"]).message == ("2 choices to reconsider. Leave out B (two). B's reason. "
+                                         "Include C (three). C's reason.")
+    assert check(["A", "B", "C"]).message == "1 choice to reconsider. Leave out B (two). B's reason."
+    assert check("AC").message == 'give a list of letters, for example ["<letter>", "<letter>", ...].'
+    assert check(["A", 3]).message == 'every item must be a letter written as text, for example "A".'
+    assert check(["A", "Z"]).message == "Z is not on the list; use the letters A, B, C."
+    assert check(["A", "a"]).message == "A appears more than once; use each letter once."
+
+
+@pytest.mark.parametrize("change, problem", [
+    ({"include": ["A", "D"]}, "include must list the items that belong, each once, among A, B, C"),
+    ({"include": ["A", "A"]}, "include must list the items that belong, each once"),
+    ({"why": {"A": "x", "B": "y"}}, "why must give the reason for every item, A, B, C"),
+    ({"why": {"A": "x", "B": "y", "C": ""}}, "why.C must be non-empty text"),
+    ({"correct": "right: {reason}"}, "correct: unknown {reason}; use left_out, reasons"),
+    ({"items": {}}, "items must map letters to text"),
+])
+def test_a_malformed_select_spec_names_the_problem(tmp_path, change, problem):
+    with pytest.raises(CheckSpecError) as err:
+        load_specs(write(tmp_path, "09-x.yml", [{**GOOD_SELECT, **change}]))
+    assert str(err.value).startswith("09-x.yml, exercise 9.9") and problem in str(err.value)

@@ -98,8 +98,8 @@ def _solution_dict(exercise: str) -> dict:
                 if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict))
 
 
-# Matching tasks answered with option letters (every spec with `options`) or with labels.
-LETTER_MATCHING = sorted((ex for ex, spec in _matching_specs().items() if "options" in spec),
+# Matching tasks answered with option letters (`options`, shared or each item's own) or with labels.
+LETTER_MATCHING = sorted((ex for ex, spec in _matching_specs().items() if "labels" not in spec),
                          key=lambda ex: [int(p) for p in ex.split(".")])
 LABEL_MATCHING = sorted((ex for ex, spec in _matching_specs().items() if "labels" in spec),
                         key=lambda ex: [int(p) for p in ex.split(".")])

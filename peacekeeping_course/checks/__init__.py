@@ -2,7 +2,8 @@
 
 - `base.py`: the machinery (feedback, `check`, `evaluate`, `check_form`, reading answers: `read_pair`,
   `letter_answers`, `near` for a number within a tolerance);
-- `kinds.py`: content checks written as data in `exercises/checks/NN-slug.yml` (matching, ordering);
+- `kinds.py`: content checks written as data in `exercises/checks/NN-slug.yml` (matching, select,
+  ordering; and `written.py`, the form of written tasks);
 - `ch01.py` … `ch13.py`: the checks that compute their expected answers from the course data.
 
 Importing this package registers every check: the specs, then each chapter module.

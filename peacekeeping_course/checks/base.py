@@ -30,6 +30,7 @@ from __future__ import annotations
 import html
 import re
 import reprlib
+import string
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -40,7 +41,6 @@ from .. import datasets
 from ..numeric import read_number
 from ..paths import REPO_ROOT
 from ..store import record_exercise
-
 
 
 class CheckSpecError(ValueError):
@@ -392,3 +392,24 @@ def sentence_problem(answer: str, words: int) -> str | None:
         return None
     return (f"it has {sentences} full sentence{'' if sentences == 1 else 's'} for {words} words; write it as "
             f"an argument in full sentences (at least {needed}), not as a list of words or notes")
+
+
+# ---------------------------------------------------------------- reading a check spec (kinds.py, written.py)
+
+def spec_text(value: Any, where: str) -> str:
+    """A spec field that must be non-empty text, or `CheckSpecError` naming `where`."""
+    if not isinstance(value, str) or not value.strip():
+        raise CheckSpecError(f"{where} must be non-empty text")
+    return value
+
+
+def spec_template(value: Any, where: str, fields: set[str]) -> str:
+    """Message text whose `{…}` fields are all among `fields` (checked here, not when a learner answers)."""
+    text = spec_text(value, where)
+    try:
+        used = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError as err:
+        raise CheckSpecError(f"{where}: {err}") from None
+    if used - fields:
+        raise CheckSpecError(f"{where}: unknown {{{', '.join(sorted(used - fields))}}}; use {', '.join(sorted(fields))}")
+    return text

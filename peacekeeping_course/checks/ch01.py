@@ -3,12 +3,10 @@ so they stay right if the data are re-derived."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import pandas as pd
 
 from ..datasets import load
-from .base import Feedback, as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, read_pair, register
+from .base import Feedback, as_float, as_int, correct, incorrect, invalid, read_pair, register
 
 
 def _by_year() -> pd.DataFrame:
@@ -111,54 +109,7 @@ def check_police_share(answer) -> object:
                          "round to one decimal place.")
 
 
-PRINCIPLES = ("consent", "impartiality", "use of force")
-_ALIASES = {"consent": "consent", "consent of the parties": "consent",
-            "impartiality": "impartiality", "impartial": "impartiality",
-            "use of force": "use of force", "non-use of force": "use of force", "force": "use of force",
-            "non use of force": "use of force", "limited use of force": "use of force"}
-
-PRINCIPLE_SCENARIOS = {
-    "A": ("consent", "the host government is limiting and then withdrawing its consent; without it the "
-                     "mission cannot work as a peacekeeping operation."),
-    "B": ("impartiality", "joining one side's offensive would abandon impartiality: the mandate is applied "
-                          "to all parties alike."),
-    "C": ("use of force", "force to protect civilians under imminent threat is use of force in defence of "
-                          "the mandate."),
-    "D": ("impartiality", "reporting violations by every side is impartiality in action: impartial is not "
-                          "the same as neutral or silent."),
-    "E": ("use of force", "returning fire when attacked is use of force in self-defence."),
-    "F": ("consent", "consent matters locally too: a signatory who blocks access is withdrawing consent at "
-                     "the tactical level."),
-}
-
-
-@register("1.4")
-def check_principles(answer) -> object:
-    ex = "1.4"
-    if not isinstance(answer, Mapping):
-        return invalid(ex, 'give a dictionary, for example {"A": "consent", "B": "impartiality", ...}.')
-    given = {str(k).strip().upper(): v for k, v in answer.items()}
-    missing = [k for k in PRINCIPLE_SCENARIOS if k not in given or given[k] in (None, "")]
-    unknown = [k for k in given if k not in PRINCIPLE_SCENARIOS]
-    if unknown:
-        return invalid(ex, f"there is no scenario {excerpts(unknown)}; the scenarios are A to F.")
-    labels = {}
-    for key, value in given.items():
-        if value in (None, ""):
-            continue
-        label = _ALIASES.get(str(value).strip().lower())
-        if label is None:
-            return invalid(ex, f"scenario {key}: {excerpt(value)} is not one of the principles "
-                               f"({', '.join(PRINCIPLES)}).")
-        labels[key] = label
-    wrong = [k for k, lab in labels.items() if lab != PRINCIPLE_SCENARIOS[k][0]]
-    if not wrong and not missing:
-        return correct(ex, "all six scenarios are matched to the right principle.")
-    parts = [f"{k} is not {labels[k]}: {PRINCIPLE_SCENARIOS[k][1]}" for k in wrong]
-    if missing:
-        parts.append(f"Still to answer: {', '.join(missing)}")
-    right = len(PRINCIPLE_SCENARIOS) - len(wrong) - len(missing)
-    return incorrect(ex, f"{right} of 6 right. " + " ".join(parts))
+# 1.4 (matching task) is data: exercises/checks/01-peacekeeping-role.yml
 
 
 DATA_PROBLEM_OPTIONS = {

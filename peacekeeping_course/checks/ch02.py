@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..datasets import load
-from .base import as_float, correct, excerpt, excerpts, incorrect, invalid, register
+from .base import as_float, correct, excerpt, incorrect, invalid, register
 
 # ---------------------------------------------------------------- shared helpers
 
@@ -60,108 +60,7 @@ def mission_shares_last_month(min_size: int = 0) -> pd.Series:
     return (100 * sums["female"].astype(float) / sums["total"].astype(float)).sort_values()
 
 
-# ---------------------------------------------------------------- 2.1 classify actors
-
-CATEGORIES = ("core security providers", "management and oversight", "justice and rule of law",
-              "non-statutory actors", "civil society")
-_CATEGORY_ALIASES = {
-    "core security providers": "core security providers", "core security provider": "core security providers",
-    "core security actors": "core security providers", "core security": "core security providers",
-    "core": "core security providers", "security providers": "core security providers",
-    "management and oversight": "management and oversight",
-    "management and oversight bodies": "management and oversight",
-    "management & oversight": "management and oversight", "management": "management and oversight",
-    "oversight": "management and oversight", "oversight bodies": "management and oversight",
-    "justice and rule of law": "justice and rule of law", "justice & rule of law": "justice and rule of law",
-    "justice and rule of law institutions": "justice and rule of law", "justice": "justice and rule of law",
-    "rule of law": "justice and rule of law",
-    "non statutory actors": "non-statutory actors", "non statutory": "non-statutory actors",
-    "non statutory security forces": "non-statutory actors", "non statutory security actors": "non-statutory actors",
-    "nonstatutory": "non-statutory actors", "nonstatutory actors": "non-statutory actors",
-    "non statutory forces": "non-statutory actors",
-    "civil society": "civil society", "civil society organisations": "civil society",
-    "civil society organizations": "civil society", "csos": "civil society", "cso": "civil society",
-}
-
-ACTORS = {
-    "A": ("core security providers", "the army is a statutory force that provides security by carrying arms "
-                                     "for the state."),
-    "B": ("core security providers", "customs and border services provide security at the borders on the "
-                                     "state's behalf; the UN lists border management and customs in the "
-                                     "security sector."),
-    "C": ("core security providers", "a presidential guard is an armed state force; the OECD lists presidential "
-                                     "guards among core security actors."),
-    "D": ("management and oversight", "a parliamentary committee carries no weapons and provides no security "
-                                      "itself; it oversees those who do, including their budgets."),
-    "E": ("management and oversight", "a budget office manages the money for the forces; financial management "
-                                      "bodies belong with management and oversight."),
-    "F": ("management and oversight", "the ministry directs and manages the police, but does not patrol; it is "
-                                      "a management body."),
-    "G": ("justice and rule of law", "prosecutors bring cases to court; they are part of the justice chain."),
-    "H": ("justice and rule of law", "prisons (corrections) are part of the justice chain; the OECD places them "
-                                     "with justice and rule-of-law institutions."),
-    "I": ("non-statutory actors", "the rebels' armed wing is outside the state's legal framework until it is "
-                                  "disarmed or integrated, so it is a non-statutory force."),
-    "J": ("non-statutory actors", "a private security company provides security but is not a state force; the "
-                                  "OECD lists private security companies with non-statutory security forces."),
-    "K": ("civil society", "a women's association scrutinises the police from outside the state: that is civil "
-                           "society."),
-    "L": ("civil society", "independent media investigate and inform the public; they are part of civil "
-                           "society."),
-}
-
-_ACTOR_HINTS = {
-    ("K", "management and oversight"): "it does oversee the police, and the OECD DAC counts civil society "
-                                       "organisations among oversight bodies, but this course lists civil "
-                                       "society as its own family because it acts from outside the state, "
-                                       "without official powers.",
-    ("L", "management and oversight"): "the media do hold the forces to account, and the OECD DAC counts civil "
-                                       "society with oversight bodies, but this course lists civil society "
-                                       "as its own family because it acts from outside the state.",
-    ("J", "core security providers"): "it does provide security, but it is a commercial actor, not a state "
-                                      "force; the OECD lists private security companies with non-statutory "
-                                      "security forces.",
-    ("I", "core security providers"): "it is not (yet) part of the state's forces; until it is disarmed or "
-                                      "integrated it is a non-statutory force.",
-    ("H", "core security providers"): "prisons hold people the courts have sentenced; they are part of the "
-                                      "justice chain, not a force that patrols or defends.",
-    ("F", "core security providers"): "the ministry directs the police but does not itself patrol; it is a "
-                                      "management body.",
-}
-
-
-@register("2.1")
-def check_classify_actors(answer) -> object:
-    ex = "2.1"
-    if not isinstance(answer, Mapping):
-        return invalid(ex, 'give a dictionary from letter to category, for example {"A": "core security '
-                           'providers", "B": "civil society", ...}.')
-    given = {str(k).strip().upper(): v for k, v in answer.items()}
-    unknown = sorted(k for k in given if k not in ACTORS)
-    if unknown:
-        return invalid(ex, f"there is no actor {excerpts(unknown)}; the actors are A to L.")
-    labels, missing = {}, []
-    for key in ACTORS:
-        value = given.get(key)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            missing.append(key)
-            continue
-        if not isinstance(value, str):
-            return invalid(ex, f"actor {key}: give the category as text, one of: {', '.join(CATEGORIES)}.")
-        label = _CATEGORY_ALIASES.get(_norm(value))
-        if label is None:
-            return invalid(ex, f"actor {key}: {excerpt(value)} is not one of the five categories "
-                               f"({', '.join(CATEGORIES)}).")
-        labels[key] = label
-    wrong = [k for k, lab in labels.items() if lab != ACTORS[k][0]]
-    if not wrong and not missing:
-        return correct(ex, "all twelve actors are in the right family. Notice that fewer than half of them are "
-                           "forces that carry weapons: the rest manage, oversee, judge or scrutinise.")
-    parts = [f"{k} is not {labels[k]}: {_ACTOR_HINTS.get((k, labels[k]), ACTORS[k][1])}" for k in wrong]
-    if missing:
-        parts.append(f"Still to answer: {', '.join(missing)}.")
-    right = len(ACTORS) - len(wrong) - len(missing)
-    return incorrect(ex, f"{right} of {len(ACTORS)} right. " + " ".join(parts))
+# 2.1 (matching task) is data: exercises/checks/02-understanding-ssr.yml
 
 
 # ---------------------------------------------------------------- 2.2 overall share
@@ -292,53 +191,4 @@ def check_lowest_highest(answer) -> object:
                                            "missions with at least 1,000, then compare the shares.")
 
 
-# ---------------------------------------------------------------- 2.5 DDR, SSR or both
-
-_DDR_SSR_ALIASES = {"ddr": "DDR", "ssr": "SSR", "both": "both", "ddr and ssr": "both", "ssr and ddr": "both",
-                    "ddr & ssr": "both", "ssr & ddr": "both", "ddr/ssr": "both", "ssr/ddr": "both"}
-
-TASKS = {
-    "A": ("DDR", "collecting and destroying weapons handed in by former fighters is disarmament."),
-    "B": ("DDR", "reintegration allowances and vocational training help former fighters return to civilian "
-                 "life: that is reintegration."),
-    "C": ("SSR", "a national security policy shapes the whole security sector; drafting it inclusively is "
-                 "reform of governance."),
-    "D": ("SSR", "helping parliament scrutinise the defence budget strengthens oversight, which is security "
-                 "sector reform."),
-    "E": ("both", "screening former fighters before they join the army is where the two meet: it closes a "
-                  "DDR process and protects the reformed institution."),
-    "F": ("DDR", "registering and discharging fighters in camps is demobilisation."),
-    "G": ("SSR", "an internal affairs unit makes the police accountable: reform of the security sector."),
-    "H": ("both", "how many fighters the police will take, and on what criteria, decides both who leaves "
-                  "armed groups (DDR) and who serves in the new force (SSR)."),
-}
-
-
-@register("2.5")
-def check_ddr_or_ssr(answer) -> object:
-    ex = "2.5"
-    if not isinstance(answer, Mapping):
-        return invalid(ex, 'give a dictionary from letter to "DDR", "SSR" or "both", for example {"A": "DDR", ...}.')
-    given = {str(k).strip().upper(): v for k, v in answer.items()}
-    unknown = sorted(k for k in given if k not in TASKS)
-    if unknown:
-        return invalid(ex, f"there is no task {excerpts(unknown)}; the tasks are A to H.")
-    labels, missing = {}, []
-    for key in TASKS:
-        value = given.get(key)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            missing.append(key)
-            continue
-        label = _DDR_SSR_ALIASES.get(_norm(value)) if isinstance(value, str) else None
-        if label is None:
-            return invalid(ex, f'task {key}: answer "DDR", "SSR" or "both", not {excerpt(value)}.')
-        labels[key] = label
-    wrong = [k for k, lab in labels.items() if lab != TASKS[k][0]]
-    if not wrong and not missing:
-        return correct(ex, "all eight tasks are right. Tasks E and H show why DDR and SSR have to be planned "
-                           "together.")
-    parts = [f"{k} is not {labels[k]}: {TASKS[k][1]}" for k in wrong]
-    if missing:
-        parts.append(f"Still to answer: {', '.join(missing)}.")
-    right = len(TASKS) - len(wrong) - len(missing)
-    return incorrect(ex, f"{right} of {len(TASKS)} right. " + " ".join(parts))
+# 2.5 (matching task) is data: exercises/checks/02-understanding-ssr.yml

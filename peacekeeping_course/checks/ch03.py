@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from ..datasets import load
-from .base import as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, register
+from .base import as_float, as_int, correct, excerpts, incorrect, invalid, register
 
 # ---------------------------------------------------------------- expected values from the data
 
@@ -202,58 +202,5 @@ def check_police_heavy(answer) -> object:
 
 # ---------------------------------------------------------------- 3.4 kinds of support
 
-KINDS = ("advise", "train", "mentor", "vet", "co-locate")
-_KIND_ALIASES = {"advise": "advise", "advice": "advise", "advising": "advise", "advisory": "advise",
-                 "train": "train", "training": "train",
-                 "mentor": "mentor", "mentoring": "mentor",
-                 "vet": "vet", "vetting": "vet", "screen": "vet", "screening": "vet",
-                 "co-locate": "co-locate", "colocate": "co-locate", "co locate": "co-locate",
-                 "co-location": "co-locate", "colocation": "co-locate", "co location": "co-locate"}
-
-SUPPORT_ACTIVITIES = {
-    "A": ("advise", "helping a ministry draft a law and a code of conduct is advice on policy and "
-                    "legislation: the national authorities write and own the result."),
-    "B": ("train", "a structured course for a group of recruits is training: skills taught in a "
-                   "classroom or on a range."),
-    "C": ("mentor", "a long one-to-one relationship in which an experienced officer follows a "
-                    "counterpart's real decisions and gives feedback is mentoring."),
-    "D": ("vet", "checking each officer's record for abuses before certifying them is vetting."),
-    "E": ("co-locate", "posting UN officers to work every day inside national stations is co-location; "
-                       "it makes mentoring and monitoring possible but is defined by where people work."),
-    "F": ("vet", "screening a unit's commanders for grave violations before support is given is vetting, "
-                 "here as part of the due diligence required by the HRDDP."),
-    "G": ("mentor", "working through real case files week after week with each detective is mentoring, "
-                    "not a course."),
-    "H": ("advise", "helping a national security council draft a strategy is strategic advice."),
-}
-
-
-@register("3.4")
-def check_support_kinds(answer) -> object:
-    ex = "3.4"
-    if not isinstance(answer, Mapping):
-        return invalid(ex, 'give a dictionary, for example {"A": "advise", "B": "train", ...}.')
-    given = {str(k).strip().upper(): v for k, v in answer.items()}
-    unknown = [k for k in given if k not in SUPPORT_ACTIVITIES]
-    if unknown:
-        return invalid(ex, f"there is no activity {excerpts(unknown)}; the activities are A to H.")
-    labels = {}
-    for key, value in given.items():
-        if value is None or (isinstance(value, str) and not value.strip()):
-            continue
-        label = _KIND_ALIASES.get(str(value).strip().lower()) if isinstance(value, str) else None
-        if label is None:
-            return invalid(ex, f"activity {key}: {excerpt(value)} is not one of {', '.join(KINDS)}.")
-        labels[key] = label
-    missing = [k for k in SUPPORT_ACTIVITIES if k not in labels]
-    wrong = [k for k, lab in sorted(labels.items()) if lab != SUPPORT_ACTIVITIES[k][0]]
-    if not wrong and not missing:
-        return correct(ex, "all eight activities are classified correctly.")
-    parts = [f"{k} is not {labels[k]}: {SUPPORT_ACTIVITIES[k][1]}" for k in wrong]
-    if missing:
-        parts.append(f"Still to answer: {', '.join(missing)}.")
-    right = len(SUPPORT_ACTIVITIES) - len(wrong) - len(missing)
-    return incorrect(ex, f"{right} of 8 right. " + " ".join(parts))
-
-
+# 3.4 (matching task) is data: exercises/checks/03-peacekeeping-and-ssr.yml
 # 3.5 (ordering task) is data: exercises/checks/03-peacekeeping-and-ssr.yml

@@ -3,13 +3,12 @@ so they stay right if the data are re-derived."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 import pandas as pd
 
 from ..datasets import load
-from .base import (Feedback, as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, near, read_pair,
-                   register)
+from .base import Feedback, as_float, as_int, correct, incorrect, invalid, near, read_pair, register
 
 UNIFORMED = ("Military", "Police", "Military Observer")
 
@@ -152,59 +151,4 @@ def check_minusma_rate(answer) -> object:
                          "times 1,000, rounded to one decimal place.")
 
 
-# 4.4 (matching task) is data: exercises/checks/04-challenges.yml
-
-
-REFORMS = ("brahimi", "hippo", "a4p", "cruz")
-_REFORM_ALIASES = {
-    "brahimi": "brahimi", "brahimi report": "brahimi", "the brahimi report": "brahimi",
-    "hippo": "hippo", "hippo report": "hippo", "the hippo report": "hippo",
-    "a4p": "a4p", "a4p+": "a4p", "action for peacekeeping": "a4p",
-    "cruz": "cruz", "cruz report": "cruz", "santos cruz": "cruz", "santos cruz report": "cruz",
-    "dos santos cruz": "cruz", "the cruz report": "cruz",
-}
-REFORM_SCENARIOS = {
-    "A": ("brahimi", "slow deployment is what the Brahimi Report's targets (30 days for traditional and 90 "
-                     "days for complex missions) were meant to address."),
-    "B": ("a4p", "an unprioritised list of tasks is the 'Christmas-tree' problem; A4P committed members to "
-                 "more targeted, prioritised mandates."),
-    "C": ("cruz", "attacks on passive, poorly equipped contingents are exactly what the Santos Cruz report "
-                  "covered: mindsets, capacities such as casualty evacuation, and a threat-sensitive "
-                  "footprint."),
-    "D": ("hippo", "military activity without a political process is what HIPPO's first shift, the primacy "
-                   "of politics, warns against."),
-    "E": ("brahimi", "the Brahimi Report asked the Secretariat to tell the Council what it needs to know, "
-                     "not what it wants to hear."),
-    "F": ("hippo", "HIPPO called for a flexible spectrum of peace operations instead of fixed templates."),
-    "G": ("a4p", "A4P+ priorities include collective coherence behind a political strategy and integrated "
-                 "planning."),
-}
-
-
-@register("4.5")
-def check_reforms(answer) -> object:
-    ex = "4.5"
-    if not isinstance(answer, Mapping):
-        return invalid(ex, 'give a dictionary, for example {"A": "brahimi", "B": "a4p", ...}.')
-    given = {str(k).strip().upper(): v for k, v in answer.items()}
-    unknown = [k for k in given if k not in REFORM_SCENARIOS]
-    if unknown:
-        return invalid(ex, f"there is no scenario {excerpts(unknown)}; the scenarios are A to G.")
-    labels, missing = {}, []
-    for key in REFORM_SCENARIOS:
-        value = given.get(key)
-        if value in (None, ""):
-            missing.append(key)
-            continue
-        label = _REFORM_ALIASES.get(str(value).strip().lower())
-        if label is None:
-            return invalid(ex, f"scenario {key}: {excerpt(value)} is not one of {', '.join(REFORMS)}.")
-        labels[key] = label
-    wrong = [k for k, label in labels.items() if label != REFORM_SCENARIOS[k][0]]
-    if not wrong and not missing:
-        return correct(ex, "all seven scenarios are matched to the reform that addresses them most directly.")
-    parts = [f"{k} is not {labels[k]}: {REFORM_SCENARIOS[k][1]}" for k in wrong]
-    if missing:
-        parts.append(f"Still to answer: {', '.join(missing)}.")
-    right = len(REFORM_SCENARIOS) - len(wrong) - len(missing)
-    return incorrect(ex, f"{right} of 7 right. " + " ".join(parts))
+# 4.4 and 4.5 (matching tasks) are data: exercises/checks/04-challenges.yml

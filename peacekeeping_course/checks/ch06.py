@@ -3,14 +3,12 @@ the course data, so they stay right if the tables are corrected."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 import pandas as pd
 
 from ..datasets import load
-from .base import (Feedback, as_float, as_int, complete, correct, excerpt, incomplete, incorrect, invalid, length_feedback,
-               read_pair, register, sentence_problem, written_answer)
+from .base import Feedback, as_float, as_int, correct, excerpt, incorrect, invalid, read_pair, register
 
 
 def _strength() -> pd.DataFrame:
@@ -265,56 +263,4 @@ def check_comparison(answer) -> object:
     return incorrect(ex, " ".join(parts))
 
 
-# ---------------------------------------------------------------- 6.5 written comparison (rubric)
-
-COMPARISON_FACTORS = {
-    "consent and a peace agreement": ("consent", "peace agreement", "ceasefire", "settlement"),
-    "who leads and funds": ("budget", "fund", "paid", "financ", "money", "donor"),
-    "the armed opposition": ("al-shabaab", "shabaab", "armed opposition", "insurgen", "fighting", "spoiler"),
-    "national ownership": ("ownership", "owned", "contractor", "national govern"),
-    "donor coordination": ("coordinat", "partners trained", "divided"),
-    "the mission model": ("un mission", "au mission", "african union", "amisom", "unmil", "mandate"),
-}
-COMPARISON_WORDS = (200, 300)
-NUANCE_WORDS = ("contested", "disputed", "uncertain", "not entirely", "however", "even so", "although",
-                "limited", "unclear", "debate")
-
-
-@register("6.5", rubric_points=15)
-def check_written_comparison(answer) -> object:
-    ex = "6.5"
-    answer = written_answer(ex, answer, "comparison", "Liberia and Somalia show")
-    if isinstance(answer, Feedback):
-        return answer
-    text = answer.casefold()
-    words = len(answer.split())
-    low, high = COMPARISON_WORDS
-    wrong_length = length_feedback(
-        ex, words, low, high,
-        f"; the comparison should have {low} to {high} words. Develop your argument on at least three factors.",
-        f"; the comparison should have {low} to {high} words. Cut to the strongest points, keeping the facts "
-        "that carry the argument.")
-    if wrong_length:
-        return wrong_length
-    problems = []
-    if "liberia" not in text or "somalia" not in text:
-        problems.append("it should discuss both Liberia and Somalia by name")
-    covered = [k for k, keys in COMPARISON_FACTORS.items() if any(key in text for key in keys)]
-    if len(covered) < 3:
-        problems.append(f"it refers to {len(covered)} of the six factors ({', '.join(covered) or 'none'}); "
-                        "use at least three")
-    facts = set(re.findall(r"\b\d[\d,.]*\b", answer))
-    if len(facts) < 3:
-        problems.append("it gives fewer than three specific figures, dates or resolution numbers")
-    if not any(word in text for word in NUANCE_WORDS):
-        problems.append("it does not say where the evidence is contested or limited")
-    not_sentences = sentence_problem(answer, words)
-    if not_sentences:
-        problems.append(not_sentences)
-    if problems:
-        return incomplete(ex, f"{words} words. Not yet: " + "; ".join(problems) + ".")
-    return complete(ex, f"{words} words, on both cases, with {len(covered)} factors, specific facts and a note "
-                        "on contested evidence: the parts the task asks for are there. This check only looks "
-                        "for these ingredients; it cannot judge your reasoning. Score your text with the rubric "
-                        "and compare it with the model answer; in a class, your instructor grades it with the "
-                        "rubric.")
+# 6.5 (written task) is data: exercises/checks/06-amisom-somalia.yml

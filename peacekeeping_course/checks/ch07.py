@@ -14,8 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..datasets import load
-from .base import (Feedback, as_float, complete, correct, excerpt, excerpts, incomplete, incorrect, invalid,
-               length_feedback, near, register, sentence_problem, written_answer)
+from .base import as_float, correct, excerpt, excerpts, incorrect, invalid, near, register
 
 REGIONS = ("north", "centre", "south")
 
@@ -243,59 +242,4 @@ def check_weakest_body(answer) -> object:
 # 7.4 (ordering task) is data: exercises/checks/07-ssr-best-practices.yml
 
 
-# ---------------------------------------------------------------- 7.5 written justification (rubric)
-
-RUBRIC_PRINCIPLES = {
-    "inclusive ownership": ("ownership", "inclusive", "dialogue", "consult", "communit", "parliament"),
-    "assessment and evidence": ("assess", "baseline", "survey", "evidence"),
-    "oversight and accountability": ("oversight", "complaint", "accountab", "human rights", "summon"),
-    "donor coordination": ("coordinat", "donor"),
-    "gender": ("women", "gender"),
-}
-SEQUENCE_WORDS = ("first", "before", "then", "after", "next", "finally", "last", "only once", "until")
-REAL_CASES = ("afghanistan", "congo", "drc", "burundi", "sierra leone", "liberia")
-MIN_WORDS, MAX_WORDS = 80, 250
-
-
-@register("7.5", rubric_points=15)
-def check_justification(answer) -> object:
-    ex = "7.5"
-    answer = written_answer(ex, answer, "justification", "My plan starts")
-    if isinstance(answer, Feedback):
-        return answer
-    text = answer.casefold()
-    words = len(answer.split())
-    wrong_length = length_feedback(
-        ex, words, MIN_WORDS, MAX_WORDS,
-        " to justify a plan. Aim for 100 to 200 words: say what comes first and why, use at least two figures "
-        "from the data, and name the principles behind your order.",
-        " for a briefing note. Cut to 200 words or fewer: keep the order, the reasons and two or three figures.")
-    if wrong_length:
-        return wrong_length
-    covered = [name for name, keys in RUBRIC_PRINCIPLES.items() if any(k in text for k in keys)]
-    missing = [name for name in RUBRIC_PRINCIPLES if name not in covered]
-    has_number = bool(re.search(r"\d", answer))
-    has_sequence = any(w in text for w in SEQUENCE_WORDS)
-    has_case = any(c in text for c in REAL_CASES)
-    problems = []
-    if len(covered) < 3:
-        problems.append(f"it draws on {len(covered)} of the chapter's principles ({', '.join(covered) or 'none'}); "
-                        f"use at least three, for example {', '.join(missing[:3])}")
-    if not has_number:
-        problems.append("it cites no figure from the data; quote at least two (for example a trust level or a "
-                        "resolution rate)")
-    if not has_sequence:
-        problems.append("it does not say what comes before what; use words such as 'first', 'before' or 'then'")
-    not_sentences = sentence_problem(answer, words)
-    if not_sentences:
-        problems.append(not_sentences)
-    if problems:
-        return incomplete(ex, f"{words} words. Not yet: " + "; ".join(problems) + ". Then compare your text with "
-                              "the rubric table.")
-    extra = "" if has_case else (" To reach the top band, connect one step to a real case from the chapter "
-                                 "(for example Afghanistan, the Congo, Burundi, Liberia or Sierra Leone).")
-    return complete(ex, f"{words} words, with figures, a clear order and these principles: {', '.join(covered)}: "
-                        "the parts the task asks for are there. This check only looks for the rubric's "
-                        "ingredients; it cannot judge your reasoning. Score yourself with the rubric table and "
-                        "compare with the model answer; in a class, your instructor grades it with the rubric."
-                        + extra)
+# 7.5 (written task) is data: exercises/checks/07-ssr-best-practices.yml

@@ -3,12 +3,10 @@ course data, so they stay right if the data are re-derived."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-
 import pandas as pd
 
 from ..datasets import load
-from .base import Feedback, as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, near, read_pair, register
+from .base import Feedback, as_float, as_int, correct, excerpt, incorrect, invalid, near, read_pair, register
 
 
 def _contributions() -> pd.DataFrame:
@@ -182,138 +180,4 @@ def check_top10_share(answer) -> Feedback:
                          "totals, multiply by 100 and round to one decimal place.")
 
 
-# ---------------------------------------------------------------- matching tasks (12.4, 12.5)
-
-def _read_matching(ex: str, answer, keys: Sequence[str], parse, example: str, item: str = "question"):
-    """Read {key: choice}; returns (choices by key, missing keys) or an invalid Feedback."""
-    if not isinstance(answer, Mapping):
-        return invalid(ex, f"give a dictionary, for example {example}.")
-    given = {str(k).strip().upper(): v for k, v in answer.items()}
-    unknown = [k for k in given if k not in keys]
-    if unknown:
-        return invalid(ex, f"there is no {item} {excerpts(unknown)}; the {item}s are {keys[0]} to {keys[-1]}.")
-    chosen, missing = {}, []
-    for key in keys:
-        value = given.get(key)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            missing.append(key)
-            continue
-        label = parse(value)
-        if label is None:
-            return invalid(ex, f"{item} {key}: {excerpt(value)} is not one of the allowed answers.")
-        chosen[key] = label
-    return chosen, missing
-
-
-def _letter(options: Mapping[str, str]):
-    def parse(value):
-        if not isinstance(value, str):
-            return None
-        letter = value.strip().lower().strip("()").strip()
-        return letter if letter in options else None
-    return parse
-
-
-HARMONISATION = {
-    "A": ("b", "the two tables spell the country differently (\"United States\" and \"United States of "
-               "America\"), so a join on names finds no match; the ISO code USA is the same in both."),
-    "B": ("a", "IPI's continent label \"South America\" stands for Latin America and the Caribbean as a "
-               "whole, so Mexico, Central America and the Caribbean are included."),
-    "C": ("d", "the region column (UN M49 sub-regions) separates the Caribbean, Central America and South "
-               "America; group them under a label that says what they are and explain it in the caption."),
-    "D": ("c", "agreement shows that nothing was lost in processing, but both tables come from the same UN "
-               "reports, so it cannot show that the UN's counts are right."),
-}
-HARMONISATION_OPTIONS = {
-    "A": {"a": "the United States had no personnel in UN operations that year",
-          "b": "the two tables spell the name differently",
-          "c": "the contributions table leaves out permanent members of the Security Council",
-          "d": "pandas cannot join tables on text columns"},
-    "B": {"a": "IPI's label covers Latin America and the Caribbean",
-          "b": "a data-entry error for Mexico alone",
-          "c": "Mexico's troops served in South American missions",
-          "d": "the UN M49 classification puts Mexico in South America"},
-    "C": {"a": "keep the continent column and its label as they are",
-          "b": "drop Mexico and the Caribbean countries",
-          "c": "retype the country names by hand",
-          "d": "build the groups from the region column and say how in the caption"},
-    "D": {"a": "both tables are certainly correct",
-          "b": "one of the two tables is redundant and can be deleted",
-          "c": "nothing was lost in processing, but a shared source cannot prove the counts",
-          "d": "the UN checked IPI's work"},
-}
-
-
-@register("12.4")
-def check_harmonisation(answer) -> Feedback:
-    ex = "12.4"
-    keys = list(HARMONISATION)
-    letters = {"a": "", "b": "", "c": "", "d": ""}
-    parsed = _read_matching(ex, answer, keys, _letter(letters), '{"A": "a", "B": "c", ...}')
-    if isinstance(parsed, Feedback):
-        return parsed
-    chosen, missing = parsed
-    wrong = [k for k, letter in chosen.items() if letter != HARMONISATION[k][0]]
-    if not wrong and not missing:
-        return correct(ex, "all four diagnoses are right. " + " ".join(
-            f"{k}: {why}" for k, (_, why) in HARMONISATION.items()))
-    parts = [f"{k} is not ({chosen[k]}) \"{HARMONISATION_OPTIONS[k][chosen[k]]}\": {HARMONISATION[k][1]}"
-             for k in wrong]
-    if missing:
-        parts.append(f"Still to answer: {', '.join(missing)}.")
-    right = len(keys) - len(wrong) - len(missing)
-    return incorrect(ex, f"{right} of {len(keys)} right. " + " ".join(parts))
-
-
-MECHANISMS = ("2719", "epf", "tpp", "1353", "bridging", "elsie")
-_MECHANISM_ALIASES = {
-    "2719": "2719", "resolution 2719": "2719", "res 2719": "2719", "res. 2719": "2719", "unscr 2719": "2719",
-    "epf": "epf", "european peace facility": "epf", "the european peace facility": "epf",
-    "tpp": "tpp", "triangular partnership programme": "tpp", "triangular partnership program": "tpp",
-    "triangular partnership project": "tpp",
-    "1353": "1353", "resolution 1353": "1353", "res 1353": "1353", "res. 1353": "1353",
-    "tcc meeting": "1353", "tcc meetings": "1353", "tcc consultation": "1353", "consultation": "1353",
-    "triangular cooperation": "1353",
-    "bridging": "bridging", "bridging operation": "bridging", "bridging force": "bridging",
-    "elsie": "elsie", "elsie initiative": "elsie", "elsie fund": "elsie", "elsie initiative fund": "elsie",
-}
-PARTNERSHIP_SCENARIOS = {
-    "A": ("2719", "predictable money for a Council-authorised AU-led operation is what resolution 2719 is "
-                  "for: UN assessed funding, case by case, up to 75 per cent of the budget."),
-    "B": ("tpp", "training contributors' engineers on heavy equipment, with a donor providing instructors, is "
-                 "how the Triangular Partnership Programme began in Nairobi in 2015."),
-    "C": ("1353", "contributors left out of a mandate change is the triangular-cooperation problem; resolution "
-                  "1353 set out formats, including private meetings, for consulting them."),
-    "D": ("bridging", "a short, Council-authorised force holding a town until a UN mission reinforces is a "
-                      "bridging operation, like the EU's Operation Artemis in Bunia in 2003."),
-    "E": ("elsie", "money to help a contributing country deploy trained women is what the Elsie Initiative "
-                   "Fund provides."),
-    "F": ("epf", "the EU treaties bar military spending from the EU budget; the off-budget European Peace "
-                 "Facility exists to pay for such support."),
-}
-
-
-def _mechanism(value):
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        return None
-    return _MECHANISM_ALIASES.get(str(value).strip().lower())
-
-
-@register("12.5")
-def check_partnership_mechanisms(answer) -> Feedback:
-    ex = "12.5"
-    keys = list(PARTNERSHIP_SCENARIOS)
-    parsed = _read_matching(ex, answer, keys, _mechanism, '{"A": "2719", "B": "tpp", ...}', item="scenario")
-    if isinstance(parsed, Feedback):
-        if parsed.message.startswith("scenario"):
-            return invalid(ex, parsed.message.rstrip(".") + f" ({', '.join(MECHANISMS)}).")
-        return parsed
-    chosen, missing = parsed
-    wrong = [k for k, label in chosen.items() if label != PARTNERSHIP_SCENARIOS[k][0]]
-    if not wrong and not missing:
-        return correct(ex, "all six problems are matched to the mechanism designed for them.")
-    parts = [f"{k} is not {chosen[k]}: {PARTNERSHIP_SCENARIOS[k][1]}" for k in wrong]
-    if missing:
-        parts.append(f"Still to answer: {', '.join(missing)}.")
-    right = len(keys) - len(wrong) - len(missing)
-    return incorrect(ex, f"{right} of {len(keys)} right. " + " ".join(parts))
+# 12.4 and 12.5 (matching tasks) are data: exercises/checks/12-global-partnerships.yml
