@@ -54,8 +54,15 @@ class ObjectiveRow:
     exam: tuple[Question, ...] = ()  # final-exam pool and pre-test questions on this objective
 
 
-def course_map(bank: QuizBank) -> tuple[list[ObjectiveRow], list[str]]:
-    """Rows per objective, and the exercises that practise skills outside the listed objectives."""
+def exam_questions() -> list[Question]:
+    """The questions of the pre-test and the final-exam pool (each pool read once)."""
+    return [q for kind in ("pretest", "final") if (EXAM_DIR / f"{kind}.yml").exists()
+            for q in load_exam(kind).questions]
+
+
+def course_map(bank: QuizBank, exams: list[Question] | None = None) -> tuple[list[ObjectiveRow], list[str]]:
+    """Rows per objective, and the exercises that practise skills outside the listed objectives.
+    `exams`: the pre-test and final-exam questions (read here if not given)."""
     texts = course.chapter(bank.quiz_id).objectives()
     exercises = exercise_objectives(bank.quiz_id)
     for where, numbers in [(f"quiz question '{q.id}'", q.objectives) for q in bank.questions] + \
@@ -64,8 +71,7 @@ def course_map(bank: QuizBank) -> tuple[list[ObjectiveRow], list[str]]:
         if wrong:
             raise ValueError(f"{bank.quiz_id}: {where} names objective(s) {wrong}, but the chapter has "
                              f"{len(texts)}.")
-    exam = [q for kind in ("pretest", "final") if (EXAM_DIR / f"{kind}.yml").exists()
-            for q in load_exam(kind).questions if q.chapter == bank.chapter]
+    exam = [q for q in (exam_questions() if exams is None else exams) if q.chapter == bank.chapter]
     rows = [ObjectiveRow(n, text,
                          tuple((i, q) for i, q in enumerate(bank.questions, start=1) if n in q.objectives),
                          tuple(e for e, numbers in exercises.items() if n in numbers),
@@ -77,9 +83,10 @@ def course_map(bank: QuizBank) -> tuple[list[ObjectiveRow], list[str]]:
 def render_course_map(link) -> str:
     """HTML for every chapter. `link(docname)` gives the relative URL of a page of the book."""
     parts = []
+    exams = exam_questions()  # once for all chapters: the pools are large
     for bank in banks():
         chapter = int(bank.chapter)
-        rows, other = course_map(bank)
+        rows, other = course_map(bank, exams)
         reading, solutions = link(f"book/{bank.quiz_id}"), link(f"exercises/solutions/{bank.quiz_id}")
         sessions = ", ".join(f'<a href="{link(f"book/instructors/session-{s:02d}")}">session {s}</a>'
                              for s in session_for(chapter))

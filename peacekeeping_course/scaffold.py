@@ -8,23 +8,28 @@ creates, from the plain-text templates in `peacekeeping_course/templates/chapter
 
 - `book/NN-slug.md`, the reading (`reading.md`): title, learning objectives, sections, summary,
   discussion questions, further reading and the `{quiz}` block;
+- `book/references-NN.bib`, the chapter's bibliography (`references.bib`): no entries yet, only a
+  commented example;
 - `notebooks/NN-slug.ipynb`, the lesson notebook (`lesson.ipynb`): a title, a setup cell, the quiz cell;
 - `exercises/solutions/NN-slug.ipynb`, the exercises with solutions (`solutions.ipynb`): one placeholder
   matching exercise N.1 (nbgrader answer cell, objective 1, a check cell);
 - `exercises/checks/NN-slug.yml`, the placeholder exercise's content check (`checks.yml`);
 - `book/quizzes/NN-slug.yml`, the quiz bank (`quiz.yml`): three placeholder questions on objectives 1-3;
 - `book/instructors/session-SS.md`, a session plan (`session.md`) for the next free session number,
-  titled "(chapter N)" so that the catalogue finds it;
+  titled "(chapter N)" so that the catalogue finds it, with the `syllabus:` front matter from which the
+  syllabus's table of sessions is made (`syllabus.py`);
 
-adds the chapter's part (reading, lesson, exercises) and the session plan to `_toc.yml`, writes the
-student and nbgrader versions (`release`), puts the time line under the titles of the reading and the
-lesson (`timing`), and runs the two notebooks so that their stored outputs are current (unless
-`--no-execute`). Every placeholder says TODO, and `tests/test_book.py` fails while one is left, so a
+adds the chapter's part (reading, lesson, exercises) and the session plan to `_toc.yml` and the
+bibliography to `bibtex_bibfiles` in `_config.yml`, writes the student and nbgrader versions (`release`),
+puts the time line under the titles of the reading and the lesson and in the syllabus (`timing`), and runs
+the two notebooks so that their stored outputs are current (unless `--no-execute`). Every placeholder
+says TODO, and `tests/test_book.py` fails while one is left in a page, notebook or YAML file, so a
 half-written chapter cannot slip into a release.
 
 It never overwrites: if any file it would create exists, or the course already has a chapter with that
-number or slug, it stops before writing anything (exit status 2). If a later step fails, it removes what
-it created and restores `_toc.yml` (exit status 1).
+number or slug, or `_config.yml` already lists the bibliography, it stops before writing anything (exit
+status 2). If a later step fails, it removes what it created and restores `_toc.yml`, `_config.yml` and the
+syllabus (exit status 1).
 """
 
 from __future__ import annotations
@@ -39,7 +44,7 @@ from pathlib import Path
 import yaml
 
 from . import notebooks, release, timing
-from .paths import (BANK_DIR, BOOK_DIR, EXERCISE_DIR, INSTRUCTOR_DIR, NBGRADER_DIR, NOTEBOOK_DIR,
+from .paths import (BANK_DIR, BOOK_DIR, CONFIG, EXERCISE_DIR, INSTRUCTOR_DIR, NBGRADER_DIR, NOTEBOOK_DIR,
                     REPO_ROOT, SOLUTION_DIR, TOC)
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates" / "chapter"
@@ -69,12 +74,17 @@ class Plan:
         """Every file the scaffold writes from a template -> the template's name."""
         return {
             BOOK_DIR / f"{self.slug}.md": "reading.md",
+            self.bibliography: "references.bib",
             NOTEBOOK_DIR / f"{self.slug}.ipynb": "lesson.ipynb",
             SOLUTION_DIR / f"{self.slug}.ipynb": "solutions.ipynb",
             EXERCISE_DIR / "checks" / f"{self.slug}.yml": "checks.yml",
             BANK_DIR / f"{self.slug}.yml": "quiz.yml",
             INSTRUCTOR_DIR / f"session-{self.session:02d}.md": "session.md",
         }
+
+    @property
+    def bibliography(self) -> Path:
+        return BOOK_DIR / f"references-{self.number:02d}.bib"
 
     def generated(self) -> list[Path]:
         """The files `release` makes from the new chapter's exercises."""
@@ -83,8 +93,10 @@ class Plan:
 
 def render(template: str, values: dict[str, str], kind: str) -> str:
     """The template with its placeholders filled in. In a notebook (JSON) or a quiz bank (YAML, where the
-    title sits in double quotes) the values are escaped as JSON string contents."""
-    escape = (lambda v: json.dumps(v, ensure_ascii=False)[1:-1]) if kind in (".ipynb", ".yml") else (lambda v: v)
+    title sits in double quotes) the values are escaped as JSON string contents; in a bibliography (where
+    the title sits in a comment) an "@" is written "(at)"."""
+    escape = (lambda v: json.dumps(v, ensure_ascii=False)[1:-1]) if kind in (".ipynb", ".yml") else (
+        (lambda v: v.replace("@", "(at)")) if kind == ".bib" else (lambda v: v))  # "@" would start a BibTeX entry
     return PLACEHOLDER.sub(lambda m: escape(values[m.group(1)]), template)
 
 
@@ -114,6 +126,8 @@ def plan(number: int, slug: str, title: str) -> Plan:
     toc = TOC.read_text(encoding="utf-8")
     if re.search(rf"\b(?:book|notebooks|exercises/solutions)/{re.escape(p.slug)}\b", toc):
         problems.append(f"_toc.yml already lists {p.slug}")
+    if _rel(p.bibliography) in (yaml.safe_load(CONFIG.read_text(encoding="utf-8")) or {}).get("bibtex_bibfiles", []):
+        problems.append(f"_config.yml already lists {_rel(p.bibliography)} under bibtex_bibfiles")
     if problems:
         raise Refused("The scaffold writes only new files, and nothing was written:\n  - " + "\n  - ".join(problems)
                       + "\nChoose another number or slug, or remove these files first.")
@@ -154,13 +168,50 @@ def toc_with_chapter(text: str, p: Plan) -> str:
     return new
 
 
+# ---------------------------------------------------------------- _config.yml
+
+BIB_NUMBER = re.compile(r"book/references(?:-(\d\d))?\.bib$")
+
+
+def config_with_bibliography(text: str, p: Plan) -> str:
+    """`_config.yml` with the chapter's bibliography in `bibtex_bibfiles`, after the last chapter
+    bibliography with a lower number (`book/references.bib` counts as chapter 1). Edited as text, so that
+    comments and the order of the other settings stay as they are."""
+    name = _rel(p.bibliography)
+    before = (yaml.safe_load(text) or {}).get("bibtex_bibfiles")
+    if not isinstance(before, list):
+        raise ValueError("_config.yml: bibtex_bibfiles is not a list")
+    lines = text.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if re.match(r"^bibtex_bibfiles:\s*$", line)), None)
+    if start is None:
+        raise ValueError("_config.yml: cannot find the `bibtex_bibfiles:` line")
+    items = []
+    for i in range(start + 1, len(lines)):
+        match = re.match(r"^(\s+)- (\S+)\s*$", lines[i])
+        if not match:
+            break
+        items.append((i, match.group(1), match.group(2)))
+    if not items:
+        raise ValueError("_config.yml: bibtex_bibfiles has no `  - file` lines")
+    lower = [i for i, _, file in items if (m := BIB_NUMBER.search(file)) and int(m.group(1) or 1) < p.number]
+    at = (lower[-1] if lower else items[0][0] - 1) + 1
+    lines.insert(at, f"{items[0][1]}- {name}\n")
+    new = "".join(lines)
+    after = yaml.safe_load(new).get("bibtex_bibfiles")
+    if sorted(after) != sorted([*before, name]):
+        raise ValueError("_config.yml: bibtex_bibfiles did not come out as expected")
+    return new
+
+
 # ---------------------------------------------------------------- the steps
 
 def create(p: Plan, execute: bool = True, log=print) -> list[Path]:
-    """Write the chapter's files, edit _toc.yml, release, time lines, run the notebooks. Returns the files
-    written from templates. On failure, removes everything it created and restores _toc.yml."""
+    """Write the chapter's files, edit _toc.yml and _config.yml, release, time lines, run the notebooks.
+    Returns the files written from templates. On failure, removes everything it created and restores
+    _toc.yml, _config.yml and the syllabus."""
     created: list[Path] = []
     toc_before = TOC.read_text(encoding="utf-8")
+    config_before = CONFIG.read_text(encoding="utf-8")
     syllabus_before = timing.SYLLABUS.read_text(encoding="utf-8")
     try:
         for path, template in p.files().items():
@@ -170,6 +221,7 @@ def create(p: Plan, execute: bool = True, log=print) -> list[Path]:
                 f.write(text)
             created.append(path)
         TOC.write_text(toc_with_chapter(toc_before, p), encoding="utf-8")
+        CONFIG.write_text(config_with_bibliography(config_before, p), encoding="utf-8")
         created += [path for path in p.generated() if not path.exists()]
         for name in release.generate():
             log(f"release: wrote {name}")
@@ -189,6 +241,7 @@ def create(p: Plan, execute: bool = True, log=print) -> list[Path]:
         if folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
         TOC.write_text(toc_before, encoding="utf-8")
+        CONFIG.write_text(config_before, encoding="utf-8")
         timing.SYLLABUS.write_text(syllabus_before, encoding="utf-8")
         raise
     return created[:len(p.files())]
@@ -198,14 +251,14 @@ def to_do(p: Plan) -> list[str]:
     n, s = p.number, p.slug
     return [
         f"book/{s}.md: the reading (objectives, sections, summary, discussion questions, further reading)",
+        f"book/references-{n:02d}.bib: the chapter's sources (keys start c{n:02d}-)",
         f"notebooks/{s}.ipynb: the lesson (the data it loads, the steps, the summary)",
         f"exercises/solutions/{s}.ipynb: the exercises {n}.1, {n}.2, ... with their solutions (at least three)",
         f"exercises/checks/{s}.yml: the checks of matching and ordering tasks (data checks go in "
         f"peacekeeping_course/checks/ch{n:02d}.py)",
         f"book/quizzes/{s}.yml: the quiz questions",
-        f"book/instructors/session-{p.session:02d}.md: the session plan",
-        f"book/references-{n:02d}.bib (new, and listed in _config.yml's bibtex_bibfiles): the chapter's sources",
-        "book/instructors/syllabus.md: the new session's row in the table of sessions",
+        f"book/instructors/session-{p.session:02d}.md: the session plan, and at its top the session's row of "
+        f"the syllabus (pre-work, in-class focus, assessment)",
     ]
 
 
@@ -231,6 +284,7 @@ def main(argv=None) -> int:
     for path in created:
         print(f"  {_rel(path)}")
     print(f"  and _toc.yml: a part for chapter {p.number}, and session {p.session} under the syllabus")
+    print(f"  and _config.yml: {_rel(p.bibliography)} under bibtex_bibfiles")
     print(f"  generated: {', '.join(_rel(path) for path in p.generated())}")
     print("\nStill to write by hand (every placeholder says TODO; tests/test_book.py fails while one is left):")
     for item in to_do(p):

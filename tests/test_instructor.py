@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from peacekeeping_course import course
+from peacekeeping_course import course, syllabus, timing
 from peacekeeping_course.instructor import banks, course_map, exercise_objectives
 from peacekeeping_course.quiz import load_bank
 from peacekeeping_course.reading import objectives, reading_text
@@ -24,8 +24,71 @@ def test_the_sessions_are_numbered_in_order_cover_every_chapter_and_are_in_the_s
     assert [p.stem for p in SESSIONS] == [f"session-{n:02d}" for n in range(1, count + 1)]
     assert sorted(course.session_map()) == list(range(1, count + 1)), "every session plan names its chapters"
     assert all(c.sessions() for c in course.chapters()), "every chapter is taught in a session"
-    syllabus = (REPO / "book" / "instructors" / "syllabus.md").read_text(encoding="utf-8")
-    assert all(f"session-{n:02d}" in syllabus for n in range(1, count + 1))
+    table = syllabus.table_markdown()  # the syllabus's table of sessions, from the plans' front matter
+    assert all(f"{{doc}}`session-{n:02d}`" in table for n in range(1, count + 1))
+
+
+def test_the_syllabus_shows_the_table_made_from_the_session_plans():
+    text = (REPO / "book" / "instructors" / "syllabus.md").read_text(encoding="utf-8")
+    assert text.count("```{syllabus-table}\n```") == 1
+    assert not re.search(r"^\| \{doc\}`session-", text, flags=re.M), "no hand-written rows next to the generated ones"
+    lines = syllabus.table_markdown().splitlines()
+    assert lines[:2] == syllabus.HEADER.splitlines()
+    assert [r.session for r in syllabus.rows()] == list(range(1, len(SESSIONS) + 1))
+    assert all(line.startswith("| {doc}`session-") and line.count(" | ") == 4 for line in lines[2:])
+
+
+def test_each_syllabus_row_names_the_sessions_pages_lessons_and_exercises():
+    """Each row (written in its session plan) agrees with the sessions the catalogue reads: the pages read
+    and notebooks run before the session, and the first and last exercise set after it."""
+    rows = {r.session: r.markdown() for r in syllabus.rows()}
+    assert sorted(rows) == sorted(timing.sessions())
+    covered = []
+    for number, (pages, lessons, exercises) in timing.sessions().items():
+        row = rows[number]
+        for slug in pages + lessons:
+            assert f"{{doc}}`../{slug}`" in row, (number, slug)
+        for slug in lessons:
+            assert f"notebook `{slug}`" in row, (number, slug)
+        for chapter, ids in exercises:
+            ids = ids or course.chapter(chapter).exercise_ids()  # None: all the chapter's exercises
+            first, last = ids[0], ids[-1]
+            assert first in row and last in row, (number, chapter, first, last)
+            covered.append(chapter)
+    assert set(covered) == set(timing.chapters())
+
+
+def _plan(tmp_path: Path, front: str) -> Path:
+    path = tmp_path / "session-01.md"
+    path.write_text(f"{front}(session-01)=\n# Session 1 · A topic (chapter 1)\n\nText.\n", encoding="utf-8")
+    return path
+
+
+GOOD = "  pre-work: Chapter 1\n  in-class focus: >-\n    One; two\n  assessment: Chapter quiz\n"
+
+
+@pytest.mark.parametrize("front, problem", [
+    ("", "no `syllabus:` block"),
+    ("---\ntitle: x\n---\n", "no `syllabus:` block"),
+    ("---\nsyllabus:\n  pre-work: Chapter 1\n  assessment: Chapter quiz\n---\n", "has no in-class focus"),
+    ("---\nsyllabus:\n" + GOOD + "  prework: x\n---\n", "unknown key(s) ['prework']"),
+    ("---\nsyllabus:\n" + GOOD.replace("Chapter quiz", "''") + "---\n", "assessment` must be a non-empty text"),
+    ("---\nsyllabus:\n" + GOOD.replace("Chapter quiz", "quiz | exam") + "---\n", "must not contain '|'"),
+    ("---\nsyllabus:\n" + GOOD + "  also: capstone\n---\n", "must be a list of page names"),
+    ("---\nsyllabus:\n" + GOOD + "  also: [no-such-page]\n---\n", "book/instructors/no-such-page.md does not exist"),
+    ("---\nsyllabus: [\n---\n", "not valid YAML"),
+])
+def test_a_wrong_syllabus_block_is_refused_with_its_file_named(tmp_path, front, problem):
+    with pytest.raises(syllabus.SyllabusError) as err:
+        syllabus.row(1, _plan(tmp_path, front), (1,))
+    assert problem in str(err.value) and "session-01.md" in str(err.value)
+
+
+def test_a_syllabus_row_joins_the_lines_of_its_texts(tmp_path):
+    row = syllabus.row(1, _plan(tmp_path, "---\nsyllabus:\n" + GOOD + "  also: [capstone]\n---\n"), (1,))
+    reading = course.chapter(1).slug
+    assert row.markdown() == (f"| {{doc}}`session-01` | {{doc}}`../{reading}`, {{doc}}`capstone` | Chapter 1 | "
+                              "One; two | Chapter quiz |")
 
 
 @pytest.mark.parametrize("path", SESSIONS, ids=lambda p: p.stem)
