@@ -6,19 +6,20 @@ STAMP  := $(VENV)/.installed
 RAW    ?= ../shared/reference-data
 PORT   ?= 8000
 
-.PHONY: help install book test lab serve data student nbgrader slides outputs bench chapter clean
+.PHONY: help install book test lab serve data student nbgrader slides handouts outputs bench chapter clean
 
 help:
 	@echo "make book     build the in-browser lab and the book into _build/html (sets up .venv on first use;"
 	@echo "              PYODIDE_ARCHIVE=path/to/pyodide-0.27.7.tar.bz2 uses the official Pyodide archive)"
 	@echo "make test     run every test: package, notebooks (nbval), book build, browser"
 	@echo "make lab      open JupyterLab on the course"
-	@echo "make serve    serve the built book on http://127.0.0.1:$(PORT)"
+	@echo "make serve    serve the built book on http://127.0.0.1:$(PORT) (compressed, as a web server should)"
 	@echo "make data     re-derive data/ from the raw files in RAW=$(RAW)"
 	@echo "make student  regenerate the student exercise notebooks and nbgrader sources from exercises/solutions"
 	@echo "make nbgrader regenerate only the nbgrader source assignments (exercises/nbgrader/source);"
 	@echo "              EXAM_SEED=name draws a new pre-test/final-exam paper for a new class"
 	@echo "make slides   build a reveal.js slide deck per chapter into _build/slides (works offline)"
+	@echo "make handouts print each chapter reading and the quiz sheets to PDF in _build/handouts (after make book)"
 	@echo "make outputs  re-run the notebooks and store their outputs"
 	@echo "make bench    time the build and notebooks, weigh every page"
 	@echo "make chapter  N=14 SLUG=new-topic TITLE=\"New topic\": start a new chapter from templates (CONTRIBUTING.md)"
@@ -50,9 +51,8 @@ lab: $(STAMP)
 
 serve:
 	@test -f _build/html/index.html || { echo "Build the book first: make book"; exit 1; }
-	@echo "Serving the book on http://127.0.0.1:$(PORT) (Ctrl+C to stop)"
 	@test ! -f _build/html/lab/jupyter-lite.json || echo "In-browser lab: http://127.0.0.1:$(PORT)/lab/lab/index.html (or a page's 'Run in your browser' button)"
-	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+	$(BIN)/python -m peacekeeping_course.webserver --port $(PORT) --bind 127.0.0.1 _build/html
 
 data: $(STAMP)
 	$(BIN)/python -m peacekeeping_course.derive $(RAW)
@@ -67,6 +67,9 @@ nbgrader: $(STAMP)
 
 slides: $(STAMP)
 	$(BIN)/python -m peacekeeping_course.slides _build/slides
+
+handouts: $(STAMP)
+	$(BIN)/python -m peacekeeping_course.handouts
 
 outputs: $(STAMP)
 	$(BIN)/python -m peacekeeping_course.notebooks

@@ -12,11 +12,17 @@ or PEACEKEEPING_PURGECSS_CACHE) and runs offline after that. Without Node.js, or
 on first use, the book is built whole and `purge` says why (the pages are then heavier, nothing breaks).
 
 Classes that scripts add at run time and that no page or script names literally are kept by SAFELIST.
+
+`lighter_head` does the rest for each page: the theme's scripts no longer block the first paint
+(`defer`, and no preloads competing with the stylesheets for a slow link), and a page loads the quiz
+script, the copy buttons and the toggle script only if it has one of the course's widgets, code, or
+a toggle.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import tempfile
@@ -34,6 +40,34 @@ SAFELIST = (r"^show$", r"^showing$", r"^collapsing$", r"^collapsed$", r"^active$
             r"^dropdown", r"^tooltip", r"^bs-tooltip", r"^popover", r"^search-button", r"^bd-search",
             r"^sidebar-", r"^bd-sidebar", r"^primary-toggle", r"^secondary-toggle", r"^pst-", r"^theme-switch",
             r"^toggle", r"^copybtn", r"^o-tooltip", r"^highlighted$", r"^headerlink$", r"^admonition")
+
+
+PRELOAD = re.compile(r'[ \t]*<link rel="preload" as="script"[^>]*>\n?')
+BLOCKING_SCRIPT = re.compile(r'<script src="')
+# script -> a test of the page's HTML: the script is dropped from pages that fail it
+ONLY_WHERE_NEEDED = {
+    # the course's script: quizzes, exams, My progress, the record, print buttons, the lab's buttons
+    "quiz.js": lambda html: 'class="pk-' in html or "btn-run-in-browser-button" in html,
+    "clipboard.min.js": lambda html: "<pre" in html,
+    "copybutton.js": lambda html: "<pre" in html,
+    "togglebutton.js": lambda html: re.search(r'class="(?:[^"]* )?(?:toggle|admonition dropdown|dropdown admonition)[ "]',
+                                              html) is not None,
+}
+
+
+def lighter_head(html: str) -> str:
+    """The page with its head's scripts deferred, script preloads removed, and the scripts it does not
+    need left out (idempotent; the search page keeps its scripts as they are)."""
+    head, sep, body = html.partition("</head>")
+    if not sep or "searchtools.js" in head:
+        return html
+    head = PRELOAD.sub("", head)
+    head = BLOCKING_SCRIPT.sub('<script defer src="', head)
+    for script, needed in ONLY_WHERE_NEEDED.items():
+        if not needed(body):
+            head = re.sub(r'[ \t]*<script (?:defer(?:="defer")? )?src="[^"]*/' + re.escape(script) + r'[^"]*"></script>\n?',
+                          "", head)
+    return head + sep + body
 
 
 class Unavailable(RuntimeError):

@@ -20,8 +20,9 @@ from docutils import nodes
 from docutils.parsers.rst import Directive
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
+from sphinx.util import logging
 
-from . import course, instructor
+from . import course, instructor, slim
 from .course import course_outline
 from .datasets import DATASETS
 from .exam import render_exam_html
@@ -29,6 +30,7 @@ from .paths import INSTRUCTOR_DIR, TOC
 from .quiz import EXAM_DIR, QuizBankError, bank_path, json_for_html, load_bank, load_exam, render_html
 
 HERE = Path(__file__).resolve().parent
+LOGGER = logging.getLogger(__name__)
 
 
 class QuizDirective(Directive):
@@ -39,11 +41,46 @@ class QuizDirective(Directive):
         quiz_id = self.arguments[0].strip()
         env = self.state.document.settings.env
         env.note_dependency(str(bank_path(quiz_id)))
+        # the markup is written here and in quiz.py: a change to either re-reads the chapter
+        env.note_dependency(__file__)
+        env.note_dependency(str(HERE / "quiz.py"))
         try:
             bank = load_bank(quiz_id)
         except QuizBankError as err:
             raise self.error(f"quiz {quiz_id}: {err}")
-        return [nodes.raw("", render_html(bank), format="html")]
+        if QUIZ_SHEETS_DOC not in env.found_docs:
+            raise self.error(f"quiz {quiz_id}: its printed note points to {QUIZ_SHEETS_DOC}, "
+                             "which is not in the book")
+        return [nodes.raw("", render_html(bank) + "\n" + _quiz_print_note(env, bank), format="html")]
+
+
+QUIZ_SHEETS_DOC = "book/instructors/quiz-sheets"  # the printable quiz sheets (instructor.render_quiz_sheets)
+
+
+def quiz_sheet_anchor(quiz_id: str) -> str:
+    """The id of a chapter's section on the quiz-sheets page (as instructor.render_quiz_sheets writes it;
+    _post_process_pages checks that every printed note's target exists)."""
+    return f"sheet-{quiz_id}"
+
+
+def _quiz_print_note(env, bank) -> str:
+    """Printed in place of the interactive quiz (hidden on screen by quiz.css, shown by print.css):
+    where the chapter's printable quiz sheet is, as a link and as an address a reader of the paper
+    can type (from the book's home, or absolute when html_baseurl is set)."""
+    anchor = quiz_sheet_anchor(bank.quiz_id)
+    href = env.app.builder.get_relative_uri(env.docname, QUIZ_SHEETS_DOC) + "#" + anchor
+    base = (env.config.html_baseurl or "").rstrip("/")
+    address = f"{base + '/' if base else ''}{QUIZ_SHEETS_DOC}.html#{anchor}"
+    where = "on the course website" if base else "in the course book's folder or on its website"
+    chapter = int(bank.chapter)
+    return (f'<div class="pk-quiz-print-note" data-quiz="{escape(bank.quiz_id)}">'
+            f"<p><strong>Quiz on paper.</strong> The {len(bank.questions)} questions of this chapter's quiz "
+            f'are also on the <a class="pk-quiz-sheet-link" href="{escape(href)}">printable quiz sheet for '
+            f"Chapter {chapter}</a>, with a line for the learner's name and the option letters that the "
+            f"answer keys use (the options above may be in another order). In the course book, "
+            f"open “Printable quiz sheets” (For instructors) and press “Print this quiz sheet” under "
+            f"Chapter {chapter}. Its address {where}:</p>"
+            f'<p class="pk-quiz-print-address">{escape(address)}</p></div>')
 
 
 class ExamDirective(Directive):
@@ -223,6 +260,36 @@ def _launch_student_versions(app: Sphinx, pagename, templatename, context, doctr
     retarget(context.get("header_buttons", []))
 
 
+SOLUTIONS_PREFIX = "exercises/solutions/"
+
+
+def _reading_order(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Prev/next a learner expects: reading N -> lesson N -> exercises N -> reading N+1 (next links
+    unchanged). The exercises page (exercises/solutions/NN: the exercises, with their solutions folded
+    and the checks' answers shown) is reached forward from the lesson, but is never the "previous"
+    page of another page: "previous" from reading N+1 goes back to lesson N, skipping it. The sidebar
+    (the _toc.yml order) is not touched."""
+    prev = context.get("prev")
+    if not prev or pagename.startswith(SOLUTIONS_PREFIX):
+        return
+    env = app.builder.env
+    relations = getattr(app.builder, "relations", None) or env.collect_relations()
+    target = relations.get(pagename, [None, None, None])[1]
+    if not target or not target.startswith(SOLUTIONS_PREFIX):
+        return
+    while target and target.startswith(SOLUTIONS_PREFIX):
+        target = relations.get(target, [None, None, None])[1]
+    rellinks = [link for link in context.get("rellinks", []) if link[2] != "P"]
+    if not target:
+        context["prev"] = None
+    else:
+        context["prev"] = {"link": app.builder.get_relative_uri(pagename, target),
+                           "title": app.builder.render_partial(env.titles[target])["title"]}
+        rellinks.append((target, context["prev"]["title"], "P", "previous"))
+    if "rellinks" in context:
+        context["rellinks"] = rellinks
+
+
 LAB_START = "lab/lab/index.html"  # the in-browser lab (browser_lab/), built into the book's folder
 
 
@@ -333,6 +400,43 @@ ACCESSIBLE_NAMES = (
 CITATION_ROLE = re.compile(r'(<div class="citation" id="[^"]+") role="doc-biblioentry">')
 
 
+BARE_REDIRECT = re.compile(r'\s*<meta http-equiv="Refresh" content="0; url=([^"]+)" />\s*')
+
+
+def _root_index(outdir: Path, title: str) -> None:
+    """sphinx-external-toc (its build-finished handler runs before this one) writes the root
+    index.html as a bare <meta> redirect to the book's home: no viewport, so a phone first paints the
+    zoomed-out desktop width. Make it a small, complete page with a viewport, the same redirect, and
+    a link for browsers that do not follow it."""
+    index = outdir / "index.html"
+    if not index.is_file():
+        return
+    match = BARE_REDIRECT.fullmatch(index.read_text(encoding="utf-8"))
+    if not match:
+        return
+    url = escape(match.group(1))
+    index.write_text(
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="color-scheme" content="light dark">\n'
+        f'<meta http-equiv="Refresh" content="0; url={url}">\n<title>{escape(title)}</title>\n'
+        f'<link rel="canonical" href="{url}">\n</head>\n'
+        f'<body>\n<p><a href="{url}">Open the course: {escape(title)}</a></p>\n</body>\n</html>\n',
+        encoding="utf-8")
+
+
+QUIZ_SHEET_LINK = re.compile(r'<a class="pk-quiz-sheet-link" href="([^"#]+)#([^"]+)">')
+
+
+def _check_quiz_sheet_links(page: Path, text: str) -> None:
+    """Every printed quiz note must point to a section that exists on the quiz-sheets page."""
+    for href, anchor in QUIZ_SHEET_LINK.findall(text):
+        target = (page.parent / href).resolve()
+        if not target.is_file() or f'id="{anchor}"' not in target.read_text(encoding="utf-8"):
+            raise ExtensionError(f"{page.name}: its printed quiz note points to {href}#{anchor}, "
+                                 "which does not exist")
+
+
 def _post_process_pages(app: Sphinx, exception) -> None:
     """Fixes to every written page. The theme loads the whole search index (it grows with every
     chapter) on every page, for a search-as-you-type feature the course does not use: only the
@@ -341,8 +445,10 @@ def _post_process_pages(app: Sphinx, exception) -> None:
     from their visible text (WCAG 2.5.3 label in name) take their name from that text instead."""
     if exception is not None or app.builder.format != "html":
         return
+    _root_index(Path(app.outdir), app.config.html_title or app.config.project)
     for page in Path(app.outdir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
+        _check_quiz_sheet_links(page, text)
         lighter = SEARCH_SCRIPTS.sub("", text) if page.name != "search.html" else text
         # the sidebar's expand/collapse toggles are icon-only <summary> elements: give them a name
         # charts load as the reader scrolls to them: a first visit on a weak link gets the text first
@@ -353,8 +459,14 @@ def _post_process_pages(app: Sphinx, exception) -> None:
         for before, after in ACCESSIBLE_NAMES:
             lighter = lighter.replace(before, after)
         lighter = CITATION_ROLE.sub(r"\1>", lighter)
+        if page.relative_to(app.outdir).parts[0] != "lab":
+            lighter = slim.lighter_head(lighter)
         if lighter != text:
             page.write_text(lighter, encoding="utf-8")
+    try:
+        LOGGER.info(f"[course] {slim.purge(Path(app.outdir))}")
+    except slim.Unavailable as err:
+        LOGGER.info(f"[course] the theme's stylesheets are kept whole ({err}): pages are heavier on a weak link")
 
 
 def setup(app: Sphinx):
@@ -376,10 +488,14 @@ def setup(app: Sphinx):
     app.connect("source-read", _hide_solution_markers)
     app.add_js_file("quiz.js", loading_method="defer")
     app.add_js_file("sidebar-toggles.js", loading_method="defer")
+    app.add_js_file("figure-zoom.js", loading_method="defer")
     app.add_css_file("quiz.css")
     app.add_css_file("course.css")
     app.add_css_file("print.css", media="print")
     app.connect("html-page-context", _check_offline)
+    app.connect("html-page-context", _reading_order)
     app.connect("build-finished", _refresh_static)
     app.connect("build-finished", _post_process_pages)
-    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
+    # env_version: raise it when the doctrees must be re-read (a directive writes new markup that no
+    # recorded dependency would trigger); 2: the quiz's print note (issue 15)
+    return {"version": "0.1", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
