@@ -294,10 +294,12 @@ LAB_START = "lab/lab/index.html"  # the in-browser lab (browser_lab/), built int
 
 
 def _fingerprint_assets(app: Sphinx, config) -> None:
-    """A digest of this extension and its static files and templates: when it changes, Sphinx
-    rewrites every page (it would otherwise keep pages written with the old scripts or markup)."""
+    """A digest of this extension, slim.py (which rewrites each page's head) and the static files and
+    templates: when it changes, Sphinx rewrites every page (it would otherwise keep pages written with
+    the old scripts or markup)."""
     digest = hashlib.sha256()
-    for path in sorted([Path(__file__), *(HERE / "static").rglob("*"), *(HERE / "templates").rglob("*")]):
+    for path in sorted([Path(__file__), HERE / "slim.py", *(HERE / "static").rglob("*"),
+                        *(HERE / "templates").rglob("*")]):
         if path.is_file():
             digest.update(path.name.encode() + path.read_bytes())
     config.course_assets = digest.hexdigest()
