@@ -113,14 +113,12 @@ UNRESOLVED: dict[str, tuple[tuple[str, ...], str]] = {
     "unnews2025peacekeepersday": (("repost-only",), "UN News original not reached; accessed via Global Issues; press release PKO/827 cited in note"),
     "unnews2025budget": (("repost-only",), "UN News original not reached; accessed via Global Issues; press release GA/AB/4502 cited in note"),
     "doyle2000": (("doi",), "DOI not shown in the stored JSTOR and Cambridge Core copies (not found); JSTOR stable URL kept"),
-    "fortna2004": (("doi",), "publisher's page and DOI not found in the stored sources (only reposts of the PDF)"),
     # references-02 .. -13
     "c02-iddrs610": (("un-symbol",), "official IDDRS site not reached; accessed via the DCAF-ISSAT resource library"),
     "c03-unjhro2013minova": (("repost-only", "un-symbol"), "OHCHR/MONUSCO original not reached; accessed via a docslib mirror"),
     "c03-icg2002bosnia": (("repost-only",), "Crisis Group's page for Balkans Report 130 not reached; accessed via a docslib mirror"),
     "c03-unspox2018unmil": (("un-symbol",), "statement on un.org not reached; accessed via the APO copy; UNMIL press release cited in note"),
     "c03-blair2019io": (("doi",), "DOI not shown in the stored Cambridge Core page (not found); publisher's page linked"),
-    "c04-crs2024funding": (("repost-only",), "CRS original (crsreports.congress.gov) not reached; accessed via Eurasia Review"),
     "c04-mir2019financing": (("repost-only",), "IPI's page not reached; accessed via a docslib mirror"),
     "c04-national2023mali": (("repost-only",), "The National's public page not reached; accessed via its content-delivery host"),
     "c04-santoscruz2017": (("un-symbol",), "report on a UN site not reached; note to correspondents accessed via ReliefWeb"),
@@ -144,7 +142,6 @@ UNRESOLVED: dict[str, tuple[tuple[str, ...], str]] = {
     "c11-monusco2014clareview": (("repost-only", "un-symbol"), "internal MONUSCO review not found on a UN site; accessed via a careersdocbox copy"),
     "c11-ruggeri2017": (("doi",), "DOI not shown in the stored Cambridge Core page (not found); publisher's page linked"),
     "c12-tomolya2015artemis": (("repost-only", "doi"), "journal's page and any DOI not reached; accessed via a docslib mirror"),
-    "c12-crs2017if10597": (("repost-only",), "CRS original (crsreports.congress.gov) not reached; accessed via EveryCRSReport"),
     # reposts moved out of `url` (issue 14, second pass): original not reached in the stored sources
     "adf2024poc": (("repost-only",), "Africa Defense Forum's own page not reached; accessed via the LBNN TV repost"),
     "c03-whitlock2013": (("repost-only",), "Washington Post page not reached; accessed via the AfricaFocus Bulletin, which quotes it"),
