@@ -8,7 +8,9 @@ data/datapackage.json (an installed wheel, as in the in-browser lab, where a not
 
 from __future__ import annotations
 
+import hashlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -48,3 +50,14 @@ def download_cache(name: str) -> Path:
     if env:
         return Path(env).expanduser()
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "peacekeeping-course" / name
+
+
+def files_digest(root: Path, paths: Iterable[Path], seed: str = "") -> str:
+    """A digest of the files among `paths` (folders and missing paths are passed over), under `root`:
+    each file's path relative to `root` and its content, in path order, after `seed`. It changes when a
+    file is added, removed, renamed or edited, or the seed changes."""
+    digest = hashlib.sha256(seed.encode())
+    for path in sorted(p for p in paths if p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()

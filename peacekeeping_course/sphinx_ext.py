@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import shutil
@@ -26,7 +25,7 @@ from . import course, instructor, slim
 from .course import course_outline
 from .datasets import DATASETS
 from .exam import render_exam_html
-from .paths import INSTRUCTOR_DIR, TOC
+from .paths import INSTRUCTOR_DIR, TOC, files_digest
 from .quiz import EXAM_DIR, QuizBankError, bank_path, json_for_html, load_bank, load_exam, render_html
 
 HERE = Path(__file__).resolve().parent
@@ -246,14 +245,13 @@ def _configure_launch_buttons(app: Sphinx, config) -> None:
 
 def _launch_student_versions(app: Sphinx, pagename, templatename, context, doctree) -> None:
     """An exercise page shows the solutions, but its launch buttons open the student version."""
-    if not pagename.startswith("exercises/solutions/"):
+    if not pagename.startswith(SOLUTIONS_PREFIX):
         return
 
     def retarget(buttons):
         for button in buttons:
             if isinstance(button.get("url"), str):
-                button["url"] = button["url"].replace("exercises/solutions/", "exercises/").replace(
-                    "exercises%2Fsolutions%2F", "exercises%2F")
+                button["url"] = student_version(button["url"])
             if isinstance(button.get("buttons"), list):
                 retarget(button["buttons"])
 
@@ -261,6 +259,13 @@ def _launch_student_versions(app: Sphinx, pagename, templatename, context, doctr
 
 
 SOLUTIONS_PREFIX = "exercises/solutions/"
+
+
+def student_version(path: str) -> str:
+    """The student version of an exercise: exercises/solutions/X -> exercises/X, in a page name, a path or a
+    URL (also where the URL encodes the slashes)."""
+    return path.replace(SOLUTIONS_PREFIX, "exercises/").replace(quote(SOLUTIONS_PREFIX, safe=""),
+                                                               quote("exercises/", safe=""))
 
 
 def _reading_order(app: Sphinx, pagename, templatename, context, doctree) -> None:
@@ -297,12 +302,8 @@ def _fingerprint_assets(app: Sphinx, config) -> None:
     """A digest of this extension, slim.py (which rewrites each page's head) and the static files and
     templates: when it changes, Sphinx rewrites every page (it would otherwise keep pages written with
     the old scripts or markup)."""
-    digest = hashlib.sha256()
-    for path in sorted([Path(__file__), HERE / "slim.py", *(HERE / "static").rglob("*"),
-                        *(HERE / "templates").rglob("*")]):
-        if path.is_file():
-            digest.update(path.name.encode() + path.read_bytes())
-    config.course_assets = digest.hexdigest()
+    files = [Path(__file__).resolve(), HERE / "slim.py", *(HERE / "static").rglob("*"), *(HERE / "templates").rglob("*")]
+    config.course_assets = files_digest(HERE, files)
 
 
 def _detect_lab(app: Sphinx, config) -> None:
@@ -316,8 +317,8 @@ def lab_notebook(pagename: str) -> str | None:
     student version, the My progress page the My progress notebook."""
     if pagename.startswith("notebooks/"):
         return pagename + ".ipynb"
-    if pagename.startswith("exercises/solutions/"):
-        return "exercises/" + pagename.rsplit("/", 1)[1] + ".ipynb"
+    if pagename.startswith(SOLUTIONS_PREFIX):
+        return student_version(pagename) + ".ipynb"
     if pagename == "book/my-progress":
         return "notebooks/my-progress.ipynb"
     return None

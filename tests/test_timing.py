@@ -7,7 +7,7 @@ import re
 import nbformat
 import pytest
 
-from peacekeeping_course import syllabus, timing
+from peacekeeping_course import timing
 
 
 def test_stated_estimates_are_current():
@@ -97,21 +97,6 @@ def test_every_chapter_page_and_lesson_states_its_time_under_the_title():
                          r" · exercises about \d+ min", page, flags=re.M), slug
         first = nbformat.read(timing.LESSON_DIR / f"{slug}.ipynb", as_version=4).cells[0].source
         assert re.match(r"# .+\n\n\*\*Time:\*\* reading about", first), slug
-
-
-def test_sessions_follow_the_syllabus_table():
-    rows = {r.session: r.markdown() for r in syllabus.rows()}  # made from the session plans' front matter
-    assert sorted(rows) == sorted(timing.sessions())
-    covered = []
-    for number, (pages, lessons, exercises) in timing.sessions().items():
-        row = rows[number]
-        for slug in pages + lessons:
-            assert f"{{doc}}`../{slug}`" in row, (number, slug)
-        for chapter, ids in exercises:
-            first, last = (ids[0], ids[-1]) if ids else (f"{int(chapter[:2])}.1", "")
-            assert first in row and last in row, (number, chapter)
-            covered.append(chapter)
-    assert set(covered) == set(timing.chapters())
 
 
 def test_split_exercise_times_add_up_to_the_chapter_figure():

@@ -18,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from ..paths import download_cache
+from ..paths import download_cache, files_digest
 from . import site
 from .pyodide_dist import Unavailable, VerifyError, verified_distribution
 
@@ -29,14 +29,10 @@ STAMP_NAME = ".course-lab-stamp"
 
 def inputs_digest(course: Path, archive: Path | None) -> str:
     """A digest of everything the lab is built from: a cached rebuild with the same digest is skipped."""
-    digest = hashlib.sha256(f"archive={archive}".encode())
     paths = [p for pattern in site.CONTENTS for p in course.glob(pattern)]
     paths += [p for p in (course / "peacekeeping_course").rglob("*") if "__pycache__" not in p.parts]
     paths.append(course / "pyproject.toml")
-    for path in sorted(p for p in paths if p.is_file()):
-        digest.update(path.relative_to(course).as_posix().encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+    return files_digest(course, paths, seed=f"archive={archive}")
 
 
 def build_environment(venv: Path) -> Path:

@@ -28,6 +28,7 @@ that a huge answer (a 1 MB string, a list of 10,000 items) never comes back as h
 from __future__ import annotations
 
 import html
+import math
 import re
 import reprlib
 import string
@@ -36,6 +37,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
+
+import numpy as np
+import pandas as pd
 
 from .. import datasets
 from ..numeric import read_number
@@ -255,6 +259,102 @@ def read_pair(exercise: str, answer: Any, message: str, first: Callable[[Any], A
     if any(read is not None and part is None for read, part in zip(readers, parts)):
         return invalid(exercise, message if unreadable is None else unreadable)
     return parts
+
+
+def as_finite(value: Any) -> float | None:
+    """A number as `as_float` reads it, but None for an infinite one (a very long row of digits)."""
+    number = as_float(value)
+    return None if number is None or math.isinf(number) else number
+
+
+def as_text(value: Any) -> str | None:
+    """Text that is not blank, with the spaces around it removed; else None."""
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _lower(key: Any) -> str:
+    return str(key).strip().lower()
+
+
+def read_mapping(exercise: str, answer: Any, form: str) -> "Mapping | Feedback":
+    """A mapping answer (a pandas Series counts as its dictionary), or an `invalid` Feedback with `form`."""
+    if isinstance(answer, pd.Series):
+        answer = answer.to_dict()
+    if not isinstance(answer, Mapping):
+        return invalid(exercise, form)
+    return answer
+
+
+def read_numbers(exercise: str, answer: Any, names: Sequence[str], aliases: Mapping[str, str], *, form: str,
+                 unknown: str, not_number: str, missing: str, missing_verdict=incorrect, norm=_lower, ignore=(),
+                 read: Callable[[Any], float | None] = as_float) -> "tuple[dict[str, float], list[str]] | Feedback":
+    """Read an answer {name: number}: a dictionary or a pandas Series. Each key, spelled as `norm` writes it,
+    is one of `ignore` (left out, and listed) or an alias of one of `names`; each value is read by `read`.
+
+    Returns (numbers by name, the ignored keys as given), or Feedback: `invalid` with `form` if the answer is
+    not a mapping, with `unknown` (`{key}`: the key) for a key that is no alias, with `not_number` (`{name}`,
+    `{value}`) for a value that cannot be read; `missing` (`{missing}`: the names not given) if a name has no
+    value, with the status `missing_verdict` gives (`incorrect` unless told)."""
+    answer = read_mapping(exercise, answer, form)
+    if isinstance(answer, Feedback):
+        return answer
+    given: dict[str, float] = {}
+    ignored: list[str] = []
+    for key, value in answer.items():
+        spelled = norm(key)
+        if spelled in ignore:
+            ignored.append(str(key))
+            continue
+        name = aliases.get(spelled)
+        if name is None:
+            return invalid(exercise, unknown.format(key=excerpt(key)))
+        number = read(value)
+        if number is None:
+            return invalid(exercise, not_number.format(name=name, value=excerpt(value)))
+        given[name] = number
+    left = [name for name in names if name not in given]
+    if left:
+        return missing_verdict(exercise, missing.format(missing=", ".join(left)))
+    return given, ignored
+
+
+def read_names(exercise: str, answer: Any, names: str, example: str, item: str) -> "list[str] | Feedback":
+    """Read a list of names (a list, tuple or set, or a pandas Series or Index or a numpy array of text): the
+    names with the spaces around them removed, or an `invalid` Feedback that asks for a list of `names`,
+    for example `example`, each item `item` written as text."""
+    if isinstance(answer, (str, bytes)):
+        return invalid(exercise, f"give a list of {names}, for example {example}, even if it has one name.")
+    if isinstance(answer, (pd.Series, pd.Index, np.ndarray)):
+        answer = list(answer)
+    if not isinstance(answer, (list, tuple, set, frozenset)):
+        return invalid(exercise, f"give a list of {names}, for example {example}.")
+    if not all(isinstance(name, str) for name in answer):
+        return invalid(exercise, f"every item must be {item} written as text.")
+    return [name.strip() for name in answer]
+
+
+def match_names(exercise: str, names: Sequence[str], known, not_known: str,
+                key: Callable[[str], str] = str.casefold) -> "list[str] | Feedback":
+    """Each of `names` as it is spelled in `known`, compared by `key`; or an `invalid` Feedback that quotes
+    the names not known, followed by `not_known` ("is not a district. The districts are: …")."""
+    spelling = {key(str(name)): str(name) for name in known}
+    unknown = [name for name in names if key(name) not in spelling]
+    if unknown:
+        return invalid(exercise, f"{excerpts(unknown, quote=True)} {not_known}")
+    return [spelling[key(name)] for name in names]
+
+
+def check_choice(exercise: str, answer: Any, options: dict[str, tuple[bool, str]], strip: str = "()") -> Feedback:
+    """Check a single-choice task: `answer` is one letter of `options` (letter -> (right, why)), written
+    with or without the characters `strip` around it ("(b)")."""
+    if not isinstance(answer, str):
+        return invalid(exercise, 'give one letter as text, for example "a".')
+    key = answer.strip().lower().strip(strip).strip()
+    if key not in options:
+        letters = list(options)
+        return invalid(exercise, f"choose one of the letters {', '.join(letters[:-1])} or {letters[-1]}.")
+    right, why = options[key]
+    return correct(exercise, f"({key}) {why}") if right else incorrect(exercise, f"({key}) not quite: {why}")
 
 
 # ---------------------------------------------------------------- quoting a learner's answer

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..datasets import load
-from .base import Feedback, as_float, as_int, correct, incorrect, invalid, read_pair, register
+from .base import Feedback, as_float, as_int, check_choice, correct, incorrect, invalid, read_pair, register
 
 
 def _by_year() -> pd.DataFrame:
@@ -126,10 +126,4 @@ DATA_PROBLEM_OPTIONS = {
 @register("1.5")
 def check_data_problem(answer) -> object:
     ex = "1.5"
-    if not isinstance(answer, str):
-        return invalid(ex, 'give one letter as text, for example "a".')
-    key = answer.strip().lower().strip("()").strip()
-    if key not in DATA_PROBLEM_OPTIONS:
-        return invalid(ex, "choose one of the letters a, b, c or d.")
-    right, why = DATA_PROBLEM_OPTIONS[key]
-    return correct(ex, f"({key}) {why}") if right else incorrect(ex, f"({key}) not quite: {why}")
+    return check_choice(ex, answer, DATA_PROBLEM_OPTIONS)

@@ -4,12 +4,11 @@ data, so they stay right if the data are re-derived."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
 from ..datasets import load
-from .base import as_float, correct, excerpt, incorrect, invalid, register
+from .base import Feedback, as_float, as_text, correct, excerpt, incorrect, invalid, read_numbers, read_pair, register
 
 # ---------------------------------------------------------------- shared helpers
 
@@ -103,23 +102,16 @@ def check_overall_share(answer) -> object:
 @register("2.3")
 def check_shares_by_type(answer) -> object:
     ex = "2.3"
-    if isinstance(answer, pd.Series):
-        answer = answer.to_dict()
-    if not isinstance(answer, Mapping):
-        return invalid(ex, 'give a dictionary from personnel type to share, for example {"troops": 2.0, '
-                           '"formed police units": 5.0, "individual police": 10.0, "experts on mission": 3.0}.')
-    given = {}
-    for key, value in answer.items():
-        kind = _TYPE_ALIASES.get(_norm(key))
-        if kind is None:
-            return invalid(ex, f"{excerpt(key)} is not a personnel type. Use: {', '.join(PERSONNEL_TYPES)}.")
-        number = as_float(value)
-        if number is None:
-            return invalid(ex, f"the value for {kind} must be a number (a percentage such as 4.2).")
-        given[kind] = number
-    missing = [k for k in PERSONNEL_TYPES if k not in given]
-    if missing:
-        return incorrect(ex, f"give a share for all four types; missing: {', '.join(missing)}.")
+    read = read_numbers(
+        ex, answer, PERSONNEL_TYPES, _TYPE_ALIASES, norm=_norm,
+        form='give a dictionary from personnel type to share, for example {"troops": 2.0, "formed police units": '
+             '5.0, "individual police": 10.0, "experts on mission": 3.0}.',
+        unknown=f"{{key}} is not a personnel type. Use: {', '.join(PERSONNEL_TYPES)}.",
+        not_number="the value for {name} must be a number (a percentage such as 4.2).",
+        missing="give a share for all four types; missing: {missing}.")
+    if isinstance(read, Feedback):
+        return read
+    given, _ = read
     expected = shares_by_type()
     wrong = [k for k in PERSONNEL_TYPES if abs(given[k] - round(expected[k], 1)) > 0.051]
     if not wrong:
@@ -149,11 +141,11 @@ def check_shares_by_type(answer) -> object:
 @register("2.4")
 def check_lowest_highest(answer) -> object:
     ex = "2.4"
-    if isinstance(answer, (str, bytes)) or not isinstance(answer, Sequence) or len(answer) != 2:
-        return invalid(ex, 'give a pair of mission acronyms (lowest, highest), for example ("UNMIL", "UNIFIL").')
-    if not all(isinstance(a, str) and a.strip() for a in answer):
-        return invalid(ex, 'both parts must be mission acronyms as text, for example ("UNMIL", "UNIFIL").')
-    low, high = (a.strip().upper() for a in answer)
+    pair = read_pair(ex, answer, 'give a pair of mission acronyms (lowest, highest), for example ("UNMIL", "UNIFIL").',
+                     as_text, as_text, 'both parts must be mission acronyms as text, for example ("UNMIL", "UNIFIL").')
+    if isinstance(pair, Feedback):
+        return pair
+    low, high = (name.upper() for name in pair)
     shares = mission_shares_last_month()
     known = set(shares.index) | set(_by_sex()["mission"])
     for name in (low, high):

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ..datasets import load
-from .base import Feedback, as_float, as_int, correct, excerpt, excerpts, incorrect, invalid, read_pair, register
+from .base import (Feedback, as_float, as_int, as_text, check_choice, correct, excerpt, excerpts, incorrect, invalid,
+                   read_pair, register)
 
 # ---------------------------------------------------------------- course data helpers
 
@@ -110,27 +111,15 @@ def check_peak(answer) -> object:
 
 # ---------------------------------------------------------------- 5.2 police contributor
 
-def _country_and_number(answer) -> tuple[str, int] | None:
-    if isinstance(answer, (str, bytes)) or not isinstance(answer, Sequence) or len(answer) != 2:
-        return None
-    country, number = answer
-    if not isinstance(country, str) or not country.strip():
-        return None
-    number = as_int(number)
-    if number is None:
-        return None
-    return country.strip(), number
-
-
 @register("5.2")
 def check_police_contributor(answer) -> object:
     ex = "5.2"
     if isinstance(answer, str) and answer.strip():
         return invalid(ex, 'give a pair (country, police), for example ("Ghana", 27): the number is needed too.')
-    parsed = _country_and_number(answer)
-    if parsed is None:
-        return invalid(ex, 'give a pair (country, police), for example ("Ghana", 27).')
-    country, number = parsed
+    pair = read_pair(ex, answer, 'give a pair (country, police), for example ("Ghana", 27).', as_text, as_int)
+    if isinstance(pair, Feedback):
+        return pair
+    country, number = pair
     want_country, want_number = top_police_contributor()
     frame = load("unmil_contributors_by_month")
     feb = frame[frame["date"] == pd.Timestamp("2014-02-28")].set_index("contributor")
@@ -257,13 +246,7 @@ CLAIM_OPTIONS = {
 @register("5.5")
 def check_claim(answer) -> object:
     ex = "5.5"
-    if not isinstance(answer, str):
-        return invalid(ex, 'give one letter as text, for example "a".')
-    key = answer.strip().lower().strip("().").strip()
-    if key not in CLAIM_OPTIONS:
-        return invalid(ex, "choose one of the letters a, b, c or d.")
-    right, why = CLAIM_OPTIONS[key]
-    return correct(ex, f"({key}) {why}") if right else incorrect(ex, f"({key}) not quite: {why}")
+    return check_choice(ex, answer, CLAIM_OPTIONS, strip="().")
 
 
 # ---------------------------------------------------------------- 5.6 sequence

@@ -6,17 +6,16 @@ values are computed from the course data files, so they stay right if the data a
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Mapping
 
-import numpy as np
 import pandas as pd
 
 from ..datasets import load
-from .base import as_float, correct, excerpt, excerpts, incorrect, invalid, near, register
+from .base import (Feedback, as_finite, correct, excerpt, incorrect, invalid, match_names, near, read_names,
+                   read_numbers, register)
 
 REGIONS = ("north", "centre", "south")
+_REGION_SPELLINGS = {**{region: region for region in REGIONS}, "center": "centre"}
 
 
 def _districts() -> pd.DataFrame:
@@ -69,29 +68,6 @@ def weakest_oversight_body() -> str:
 
 # ---------------------------------------------------------------- 7.1 police per 100,000 by region
 
-def _region_values(answer) -> dict[str, float] | str:
-    """A {region: number} dict from a dict or a pandas Series, or an error message."""
-    if isinstance(answer, pd.Series):
-        answer = answer.to_dict()
-    if not isinstance(answer, Mapping):
-        return 'give a dictionary from region to rate, for example {"north": 90.1, "centre": 150.2, "south": 130.3}.'
-    values: dict[str, float] = {}
-    for key, value in answer.items():
-        region = str(key).strip().lower()
-        if region == "center":
-            region = "centre"
-        if region not in REGIONS:
-            return f"{excerpt(key)} is not a region; use the keys north, centre and south."
-        number = as_float(value)
-        if number is None or math.isinf(number):
-            return f"the value for {region} must be a number, for example 123.4."
-        values[region] = number
-    missing = [r for r in REGIONS if r not in values]
-    if missing:
-        return f"give a rate for every region; missing: {', '.join(missing)}."
-    return values
-
-
 def _all_close(values: dict[str, float], expected: dict[str, float], tol: float) -> bool:
     return all(near(values[r], expected[r], tol) for r in REGIONS)
 
@@ -99,9 +75,15 @@ def _all_close(values: dict[str, float], expected: dict[str, float], tol: float)
 @register("7.1")
 def check_regional_police_rate(answer) -> object:
     ex = "7.1"
-    values = _region_values(answer)
-    if isinstance(values, str):
-        return invalid(ex, values)
+    read = read_numbers(
+        ex, answer, REGIONS, _REGION_SPELLINGS, read=as_finite, missing_verdict=invalid,
+        form='give a dictionary from region to rate, for example {"north": 90.1, "centre": 150.2, "south": 130.3}.',
+        unknown="{key} is not a region; use the keys north, centre and south.",
+        not_number="the value for {name} must be a number, for example 123.4.",
+        missing="give a rate for every region; missing: {missing}.")
+    if isinstance(read, Feedback):
+        return read
+    values, _ = read
     expected = regional_police_per_100k()
     summary = ", ".join(f"{r} {expected[r]:.1f}" for r in REGIONS)
     if _all_close(values, expected, 0.051):
@@ -130,31 +112,18 @@ def check_regional_police_rate(answer) -> object:
 
 # ---------------------------------------------------------------- 7.2 districts resolving < 50% of complaints
 
-def _names(answer) -> list[str] | str:
-    if isinstance(answer, (str, bytes)):
-        return 'give a list of district names, for example ["Kharvell", "Brannock"], even if it has one name.'
-    if isinstance(answer, (pd.Series, pd.Index, np.ndarray)):
-        answer = list(answer)
-    if not isinstance(answer, (list, tuple, set, frozenset)):
-        return 'give a list of district names, for example ["Kharvell", "Brannock"].'
-    if not all(isinstance(item, str) for item in answer):
-        return "every item must be a district name written as text."
-    return [item.strip() for item in answer]
-
-
 @register("7.2")
 def check_low_resolution(answer) -> object:
     ex = "7.2"
-    names = _names(answer)
-    if isinstance(names, str):
-        return invalid(ex, names)
+    names = read_names(ex, answer, "district names", '["Kharvell", "Brannock"]', "a district name")
+    if isinstance(names, Feedback):
+        return names
     rates = resolution_rates()
-    canonical = {name.casefold(): name for name in rates.index}
-    unknown = [n for n in names if n.casefold() not in canonical]
-    if unknown:
-        return invalid(ex, f"{excerpts(unknown, quote=True)} is not a district. The districts are: "
-                           f"{', '.join(sorted(rates.index))}.")
-    given = {canonical[n.casefold()] for n in names}
+    names = match_names(ex, names, rates.index,
+                        f"is not a district. The districts are: {', '.join(sorted(rates.index))}.")
+    if isinstance(names, Feedback):
+        return names
+    given = set(names)
     expected = set(low_resolution_districts())
     if given == expected:
         return correct(ex, f"{len(expected)} districts resolved fewer than half of the complaints they received: "

@@ -3,12 +3,10 @@ from the course table of allegations, so they stay right if the data are re-deri
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import pandas as pd
 
 from ..datasets import load
-from .base import as_float, correct, excerpt, excerpts, incorrect, invalid, near, register
+from .base import Feedback, as_float, correct, excerpts, incorrect, invalid, near, read_numbers, register
 
 MAIN_ENTITIES = ("UN OIOS", "TCC", "TCC/OIOS", "UN Mission")
 
@@ -63,27 +61,16 @@ _OTHER_ENTITIES = {"non-un", "pcc", "pending", "for information", "un review", "
 @register("9.1")
 def check_median_days(answer) -> object:
     ex = "9.1"
-    if isinstance(answer, pd.Series):
-        answer = answer.to_dict()
-    if not isinstance(answer, Mapping):
-        return invalid(ex, 'give a dictionary from entity to median days, for example {"UN OIOS": 300, ...}, '
-                           "or the Series that groupby(...).median() returns.")
-    given, ignored = {}, []
-    for key, value in answer.items():
-        name = str(key).strip().lower()
-        if name in _OTHER_ENTITIES:
-            ignored.append(str(key))
-            continue
-        entity = _ENTITY_ALIASES.get(name)
-        if entity is None:
-            return invalid(ex, f"{excerpt(key)} is not one of the four entities asked for ({', '.join(MAIN_ENTITIES)}).")
-        number = as_float(value)
-        if number is None:
-            return invalid(ex, f"the value for {entity} must be a number of days, not {excerpt(value)}.")
-        given[entity] = number
-    missing = [e for e in MAIN_ENTITIES if e not in given]
-    if missing:
-        return incorrect(ex, f"still to answer: {', '.join(missing)}. Give the median for all four entities.")
+    read = read_numbers(
+        ex, answer, MAIN_ENTITIES, _ENTITY_ALIASES, ignore=_OTHER_ENTITIES,
+        form='give a dictionary from entity to median days, for example {"UN OIOS": 300, ...}, or the Series that '
+             "groupby(...).median() returns.",
+        unknown=f"{{key}} is not one of the four entities asked for ({', '.join(MAIN_ENTITIES)}).",
+        not_number="the value for {name} must be a number of days, not {value}.",
+        missing="still to answer: {missing}. Give the median for all four entities.")
+    if isinstance(read, Feedback):
+        return read
+    given, ignored = read
     want = median_days_by_entity()
     means = _days_by_entity("mean")
     zeros = _days_by_entity("median", zeros_for_pending=True)

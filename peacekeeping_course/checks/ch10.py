@@ -3,13 +3,12 @@ data, so they stay right if the data are re-derived."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import numpy as np
 import pandas as pd
 
 from ..datasets import load
-from .base import Feedback, as_float, correct, excerpt, excerpts, incorrect, invalid, near, read_pair, register
+from .base import (Feedback, as_float, correct, excerpt, excerpts, incorrect, invalid, near, read_mapping, read_pair,
+                   register)
 
 
 def _un_series() -> pd.DataFrame:
@@ -215,10 +214,10 @@ _NO = {"no", "n", "false", "not supported", "cannot", "can't", "does not"}
 @register("10.5")
 def check_data_claims(answer) -> object:
     ex = "10.5"
-    if isinstance(answer, pd.Series):
-        answer = answer.to_dict()
-    if not isinstance(answer, Mapping):
-        return invalid(ex, 'give a dictionary from claim letter to "yes" or "no", for example {"A": "yes", ...}.')
+    answer = read_mapping(ex, answer, 'give a dictionary from claim letter to "yes" or "no", for example '
+                                      '{"A": "yes", ...}.')
+    if isinstance(answer, Feedback):
+        return answer
     claims = data_claims()
     given = {str(k).strip().upper(): v for k, v in answer.items()}
     unknown = [k for k in given if k not in claims]

@@ -7,17 +7,15 @@ The Lakeside table is SYNTHETIC (see `peacekeeping_course/synthetic/valdoria.py`
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from ..datasets import DATA_DIR, load
-from .base import (Feedback, as_float, as_int, complete, correct, excerpts, incomplete, incorrect, invalid, length_feedback,
-               read_pair, register, sentence_problem, written_answer)
+from .base import (Feedback, as_finite, as_int, complete, correct, incomplete, incorrect, invalid, length_feedback,
+                   match_names, read_pair, register, sentence_problem, written_answer)
 
 EARTH_RADIUS_KM = 6371.0
 
@@ -147,11 +145,11 @@ def highest_share() -> tuple[int, float]:
 @register("11.2")
 def check_highest_share(answer) -> object:
     ex = "11.2"
-    if isinstance(answer, (str, bytes)) or not isinstance(answer, Sequence) or len(answer) != 2:
-        return invalid(ex, "give a pair (year, share_percent), for example (2012, 48.5).")
-    year, share = as_int(answer[0]), as_float(answer[1])
-    if year is None or share is None or math.isinf(share):
-        return invalid(ex, "the year must be a whole number and the share a number, for example (2012, 48.5).")
+    pair = read_pair(ex, answer, "give a pair (year, share_percent), for example (2012, 48.5).", as_int, as_finite,
+                     "the year must be a whole number and the share a number, for example (2012, 48.5).")
+    if isinstance(pair, Feedback):
+        return pair
+    year, share = pair
     want_year, want_share = highest_share()
     shares = share_far_by_year()
     if year == want_year and abs(share - want_share) <= 0.15:
@@ -260,12 +258,11 @@ def check_priorities(answer) -> object:
     if names is None:
         return invalid(ex, 'give a list of three community names, for example ["Amarlo", "Brevenne", "Ivrenne"].')
     frame = _lakeside()
-    lookup = {str(c).casefold(): str(c) for c in frame["community"]}
-    unknown = [n for n in names if n.casefold() not in lookup]
-    if unknown:
-        return invalid(ex, f"{excerpts(unknown, quote=True)} is not a Lakeside community. The communities "
-                           f"are: {', '.join(sorted(lookup.values()))}.")
-    chosen = [lookup[n.casefold()] for n in names]
+    communities = sorted({str(c) for c in frame["community"]})
+    chosen = match_names(ex, names, communities,
+                         f"is not a Lakeside community. The communities are: {', '.join(communities)}.")
+    if isinstance(chosen, Feedback):
+        return chosen
     if len(set(chosen)) != len(chosen):
         return invalid(ex, "each community should appear only once.")
     if len(chosen) != 3:

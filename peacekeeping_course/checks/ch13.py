@@ -8,7 +8,6 @@ taught in chapters 1-9. The final deliverable (13.6) is assessed with a rubric, 
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
 
@@ -16,8 +15,8 @@ import numpy as np
 import pandas as pd
 
 from ..datasets import load
-from .base import (Feedback, as_float, complete, correct, excerpts, incomplete, incorrect, invalid, near,
-               register, written_answer)
+from .base import (Feedback, as_finite, complete, correct, incomplete, incorrect, invalid, match_names, near,
+                   read_names, register, written_answer)
 
 CENSUS_2025 = 8_630_000  # the population the Ministry of the Interior used (stated in the table's note)
 
@@ -60,8 +59,8 @@ def _number(answer, example: str) -> float | str:
         return f"give a single number, for example {example}."
     if isinstance(answer, (pd.Series, pd.DataFrame, np.ndarray)):
         return f"give a single number, not a table or a column, for example {example}."
-    number = as_float(answer)
-    if number is None or math.isinf(number):
+    number = as_finite(answer)
+    if number is None:
         return f"give a single number, for example {example}."
     return number
 
@@ -153,18 +152,6 @@ def _key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", text.casefold())
 
 
-def _actor_names(answer) -> list[str] | str:
-    if isinstance(answer, (str, bytes)):
-        return 'give a list of actor names, for example ["Meridian National Police"], even if it has one name.'
-    if isinstance(answer, (pd.Series, pd.Index, np.ndarray)):
-        answer = list(answer)
-    if not isinstance(answer, (list, tuple, set, frozenset)):
-        return 'give a list of actor names, for example ["Meridian National Police"].'
-    if not all(isinstance(item, str) for item in answer):
-        return "every item must be an actor's name written as text."
-    return [item.strip() for item in answer]
-
-
 ACTOR_HINTS = {
     "signed": "{actor} signed the Port Seren Agreement. It is bound by the agreement, so it belongs in the DDR "
               "and SSR plan, not on the list of actors outside it.",
@@ -179,16 +166,16 @@ ACTOR_HINTS = {
 @register("13.3")
 def check_outside_actors(answer) -> object:
     ex = "13.3"
-    names = _actor_names(answer)
-    if isinstance(names, str):
-        return invalid(ex, names)
+    names = read_names(ex, answer, "actor names", '["Meridian National Police"]', "an actor's name")
+    if isinstance(names, Feedback):
+        return names
     frame = _actors().set_index("actor")
-    canonical = {_key(str(a)): str(a) for a in frame.index}
-    unknown = [n for n in names if _key(n) not in canonical]
-    if unknown:
-        return invalid(ex, f"{excerpts(unknown, quote=True)} is not an actor in the table. The actors are: "
-                           f"{', '.join(canonical.values())}.")
-    given = {canonical[_key(n)] for n in names}
+    actors = [str(a) for a in frame.index]
+    names = match_names(ex, names, actors, f"is not an actor in the table. The actors are: {', '.join(actors)}.",
+                        key=_key)
+    if isinstance(names, Feedback):
+        return names
+    given = set(names)
     expected = set(outside_agreement_with_territory())
     if given == expected:
         people = int(frame.loc[sorted(expected), "estimated_personnel"].sum())
