@@ -499,6 +499,7 @@ def setup(app: Sphinx):
     app.connect("html-page-context", _reading_order)
     app.connect("build-finished", _refresh_static)
     app.connect("build-finished", _post_process_pages)
+    app.setup_extension("peacekeeping_course.search_excerpts")  # file:// search excerpts (search.html only)
     # env_version: raise it when the doctrees must be re-read (a directive writes new markup that no
     # recorded dependency would trigger); 2: the quiz's print note (issue 15)
     return {"version": "0.1", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
