@@ -1,4 +1,5 @@
-"""Lighter pages for weak links: remove the CSS that no page of the built book uses.
+"""Lighter pages for weak links: remove the CSS that no page of the built book uses, load scripts and
+stylesheets only where they are needed, shorten citations' hover text, and minify the scripts.
 
 The theme ships about 500 KB of CSS for every page (pydata-sphinx-theme.css alone is 397 KB), most of
 it for components the course never shows. After each build, PurgeCSS (npm `purgecss`, pinned with its
@@ -15,12 +16,29 @@ Classes that scripts add at run time and that no page or script names literally 
 
 `lighter_head` does the rest for each page: the theme's scripts no longer block the first paint
 (`defer`, and no preloads competing with the stylesheets for a slow link), and a page loads the quiz
-script, the copy buttons and the toggle script only if it has one of the course's widgets, code, or
-a toggle.
+script, the copy buttons and the toggle script (and their stylesheets, and the code colours) only if
+it has one of the course's widgets, code, or a toggle. `lighter_page` also shortens the citations'
+hover text: sphinxcontrib-bibtex copies the whole bibliography entry, notes included, into the
+`title` of every citation (80 KB of chapter 9); the hover keeps the entry up to its date, and the
+link still leads to the whole entry.
+
+`minify` (after `purge`) runs terser (npm, pinned in the same lock file) on the scripts in `_static`
+that are not minified yet: the course's quiz.js, figure-zoom.js and sidebar-toggles.js, and Sphinx's
+and the extensions' own (doctools.js, searchtools.js, togglebutton.js, copybutton.js...). Only the
+copies in the build are rewritten, never the sources.
+
+What stays heavy, and why (measured first loads, uncompressed): the search page carries Sphinx's whole
+search index (searchindex.js, about 380 KB; the search runs in the browser, offline and from a USB
+stick, so the index must be there before the first query); the bibliography, the answer keys and the
+final exam are long by content (every reference with its notes, every quiz's key, the whole exam
+pool and its grading data). Served compressed (`make serve`, or any server's gzip) they are 3.5 to
+4.5 times smaller. Every page also carries the theme's fixed part, about 200 KB: its purged stylesheet
+(about 105 KB) and its scripts (bootstrap.js, 81 KB, already minified; the menus and tooltips use it).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -55,9 +73,17 @@ ONLY_WHERE_NEEDED = {
 }
 
 
+# stylesheet -> the same kind of test: the code colours, and the styles of the copy buttons and toggles
+STYLES_ONLY_WHERE_NEEDED = {
+    "pygments.css": lambda html: re.search(r'class="(?:[^"]* )?highlight[ "]', html) is not None,
+    "copybutton.css": ONLY_WHERE_NEEDED["copybutton.js"],
+    "togglebutton.css": ONLY_WHERE_NEEDED["togglebutton.js"],
+}
+
+
 def lighter_head(html: str) -> str:
-    """The page with its head's scripts deferred, script preloads removed, and the scripts it does not
-    need left out (idempotent; the search page keeps its scripts as they are)."""
+    """The page with its head's scripts deferred, script preloads removed, and the scripts and
+    stylesheets it does not need left out (idempotent; the search page keeps its head as it is)."""
     head, sep, body = html.partition("</head>")
     if not sep or "searchtools.js" in head:
         return html
@@ -67,7 +93,47 @@ def lighter_head(html: str) -> str:
         if not needed(body):
             head = re.sub(r'[ \t]*<script (?:defer(?:="defer")? )?src="[^"]*/' + re.escape(script) + r'[^"]*"></script>\n?',
                           "", head)
+    for sheet, needed in STYLES_ONLY_WHERE_NEEDED.items():
+        if not needed(body):
+            head = re.sub(r'[ \t]*<link rel="stylesheet" (?:type="text/css" )?href="[^"]*/' + re.escape(sheet)
+                          + r'[^"]*" ?/?>\n?', "", head)
     return head + sep + body
+
+
+# a citation: a link to an entry of the bibliography, whose title is the whole entry
+CITATION_TITLE = re.compile(r'(<a class="reference internal" href="(?:\.\./)*(?:book/)?bibliography\.html#[^"]*" '
+                            r'title=")([^"]*)(")')
+TITLE_LIMIT = 240  # characters of a citation's hover text (HTML-escaped) kept whole
+SHORTENED = " …"
+
+
+def short_citation_title(title: str) -> str:
+    """A bibliography entry (as HTML-escaped text) cut after its date, the end of the bibliographic
+    part of the entries ("Author. Title. Journal, 28(4):553-578, 2021. <notes> URL: ..."), or else
+    after its last sentence that fits TITLE_LIMIT, or a word; short entries are kept whole."""
+    if len(title) <= TITLE_LIMIT or title.endswith(SHORTENED):
+        return title
+    ends = range(40, TITLE_LIMIT + 2)
+    dated = [m.end() for m in re.finditer(r"\b(?:1[5-9]|20)\d\d[a-z]?\. ", title) if m.end() in ends]
+    sentences = [m.end() for m in re.finditer(r"[.?!] ", title) if m.end() in ends]
+    if dated:
+        cut = dated[0]
+    elif sentences:
+        cut = sentences[-1]
+    else:
+        cut = title.rfind(" ", 0, TITLE_LIMIT)
+        cut = cut if cut > 0 else TITLE_LIMIT
+    return title[:cut].rstrip() + SHORTENED
+
+
+def shorter_citation_titles(html: str) -> str:
+    """The page with each citation's hover text (title) shortened by short_citation_title."""
+    return CITATION_TITLE.sub(lambda m: m.group(1) + short_citation_title(m.group(2)) + m.group(3), html)
+
+
+def lighter_page(html: str) -> str:
+    """lighter_head, and the citations' hover text shortened (idempotent)."""
+    return lighter_head(shorter_citation_titles(html))
 
 
 class Unavailable(RuntimeError):
@@ -86,11 +152,15 @@ class Slimmed:
 
 
 def install(cache: Path | None = None) -> Path:
-    """The folder holding PurgeCSS's node_modules and the runner (installed with `npm ci` if missing)."""
+    """The folder holding PurgeCSS's and terser's node_modules and the runners (installed with
+    `npm ci` if missing or if the lock file changed)."""
     cache = cache or download_cache("purgecss")
     lock = (TOOL / "package-lock.json").read_bytes()
-    ready = cache / "node_modules" / "purgecss" / "package.json"
-    if not (ready.exists() and (cache / "package-lock.json").read_bytes() == lock):
+
+    def tools_ready() -> bool:
+        return all((cache / "node_modules" / name / "package.json").exists() for name in ("purgecss", "terser"))
+
+    if not (tools_ready() and (cache / "package-lock.json").read_bytes() == lock):
         npm = shutil.which("npm")
         if not shutil.which("node") or not npm:
             raise Unavailable("Node.js and npm are not installed")
@@ -99,9 +169,10 @@ def install(cache: Path | None = None) -> Path:
             shutil.copyfile(TOOL / name, cache / name)
         done = subprocess.run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
                               cwd=cache, capture_output=True, text=True, timeout=300)
-        if done.returncode or not ready.exists():
+        if done.returncode or not tools_ready():
             raise Unavailable(f"npm ci failed: {(done.stderr or done.stdout).strip()[-300:]}")
-    shutil.copyfile(TOOL / "purge.mjs", cache / "purge.mjs")
+    for runner in ("purge.mjs", "minify.mjs"):
+        shutil.copyfile(TOOL / runner, cache / runner)
     return cache
 
 
@@ -112,6 +183,7 @@ def purge(html: Path, cache: Path | None = None) -> Slimmed:
     if not css:
         return Slimmed(0, 0, 0)
     tool = install(cache)
+    _whole_stylesheets(html, [Path(c) for c in css])
     pages = [str(p) for p in html.rglob("*.html") if "lab" not in p.relative_to(html).parts[:1]]
     scripts = [str(p) for p in static.rglob("*.js")]
     with tempfile.TemporaryDirectory() as tmp:
@@ -122,4 +194,74 @@ def purge(html: Path, cache: Path | None = None) -> Slimmed:
     if done.returncode:
         raise Unavailable(f"PurgeCSS failed: {done.stderr.strip()[-300:]}")
     sizes = json.loads(done.stdout)
+    _record_purged(html, [Path(c) for c in css])
     return Slimmed(len(sizes), sum(s[1] for s in sizes), sum(s[2] for s in sizes))
+
+
+def _originals(html: Path) -> Path:
+    """Where the whole stylesheets are kept between builds (beside the output folder, not in it)."""
+    return html.parent / ".slim-originals"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _whole_stylesheets(html: Path, css: list[Path]) -> None:
+    """Put back the whole stylesheet wherever the output still holds the one purged last time.
+    Sphinx does not copy a theme's static file again when it exists in the output, so without this a
+    cached rebuild would purge the purged file, and a page that starts using a rule removed earlier
+    would find it missing until a clean build. A stylesheet Sphinx did copy anew is kept as the whole one."""
+    kept = _originals(html)
+    manifest_file = kept / "purged.json"
+    purged = json.loads(manifest_file.read_text()) if manifest_file.is_file() else {}
+    for path in css:
+        rel = str(path.relative_to(html))
+        whole = kept / rel
+        if purged.get(rel) == _digest(path) and whole.is_file():
+            shutil.copyfile(whole, path)
+        else:
+            whole.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, whole)
+
+
+def _record_purged(html: Path, css: list[Path]) -> None:
+    kept = _originals(html)
+    kept.mkdir(parents=True, exist_ok=True)
+    (kept / "purged.json").write_text(json.dumps({str(p.relative_to(html)): _digest(p) for p in css}, indent=1))
+
+
+@dataclass(frozen=True)
+class Minified:
+    files: int
+    before: int
+    after: int
+
+    def __str__(self) -> str:
+        return (f"{self.files} scripts minified from {self.before / 1000:,.0f} KB to "
+                f"{self.after / 1000:,.0f} KB")
+
+
+def scripts_to_minify(html: Path) -> list[Path]:
+    """The scripts directly in `html/_static` (the course's, Sphinx's and the extensions'), but not
+    those already minified (*.min.js, and the theme's bundles in _static/scripts and vendor)."""
+    return sorted(p for p in (html / "_static").glob("*.js") if not p.name.endswith(".min.js"))
+
+
+def minify(html: Path, cache: Path | None = None) -> Minified:
+    """Minify with terser the scripts of the built book in `html/_static` (scripts_to_minify), in
+    place; the sources are not touched. Run it after each build: Sphinx copies the course's scripts
+    anew every time (sphinx_ext._refresh_static), and minifying a minified script changes nothing."""
+    files = [str(p) for p in scripts_to_minify(html)]
+    if not files:
+        return Minified(0, 0, 0)
+    tool = install(cache)
+    with tempfile.TemporaryDirectory() as tmp:
+        job = Path(tmp) / "job.json"
+        job.write_text(json.dumps({"files": files}))
+        done = subprocess.run(["node", str(tool / "minify.mjs"), str(job)], capture_output=True, text=True,
+                              timeout=300)
+    if done.returncode:
+        raise Unavailable(f"terser failed: {done.stderr.strip()[-300:]}")
+    sizes = json.loads(done.stdout)
+    return Minified(len(sizes), sum(s[1] for s in sizes), sum(s[2] for s in sizes))

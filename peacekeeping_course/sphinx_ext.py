@@ -463,11 +463,12 @@ def _post_process_pages(app: Sphinx, exception) -> None:
             lighter = lighter.replace(before, after)
         lighter = CITATION_ROLE.sub(r"\1>", lighter)
         if page.relative_to(app.outdir).parts[0] != "lab":
-            lighter = slim.lighter_head(lighter)
+            lighter = slim.lighter_page(lighter)
         if lighter != text:
             page.write_text(lighter, encoding="utf-8")
     try:
         LOGGER.info(f"[course] {slim.purge(Path(app.outdir))}")
+        LOGGER.info(f"[course] {slim.minify(Path(app.outdir))}")
     except slim.Unavailable as err:
         LOGGER.info(f"[course] the theme's stylesheets are kept whole ({err}): pages are heavier on a weak link")
 

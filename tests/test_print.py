@@ -1,6 +1,6 @@
 """Print and reading order (issue 15): a chapter prints as a handout (Chromium's print media), the
-handouts target, the root page's viewport, and prev/next links that skip the exercises-with-
-solutions pages going backwards."""
+handouts target and its whole-book PDF, the root page's viewport, and prev/next links that skip the
+exercises-with-solutions pages going backwards."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from peacekeeping_course import course
-from peacekeeping_course.handouts import EXIT_NOT_BUILT, print_with
+from peacekeeping_course.handouts import EXIT_NOT_BUILT, book_html, pdf_page_count, print_book, print_with
 
 REPO = Path(__file__).resolve().parent.parent
 CHAPTER = course.chapter(1)
@@ -110,6 +110,42 @@ def test_chapter_1_prints_as_a_short_handout(site, built_book, tmp_path):
     bound = math.ceil(_printed_words(built_book / READING) / WORDS_PER_PAGE) + 1
     assert pdf.read_bytes().startswith(b"%PDF")
     assert 1 < pages <= bound, f"chapter 1 prints on {pages} A4 pages; at most {bound} expected"
+
+
+def test_the_whole_book_holds_every_chapter_reading_in_order(built_book):
+    """book.pdf is printed from this document: a contents page, then every chapter reading (its print
+    title, contents and article, quiz worksheet included) in the course's order, each from a new page,
+    in a chapter page's head (the same stylesheets, print.css included)."""
+    chapters = course.chapters()
+    soup = BeautifulSoup(book_html(built_book), "html.parser")
+    parts = soup.select(".pk-book > .pk-book-chapter")
+    assert [part["id"] for part in parts] == [f"pk-book-{c.slug}" for c in chapters]
+    titles = [part.select_one("article.bd-article h1").get_text().removesuffix("#").strip() for part in parts]
+    assert titles == [c.title for c in chapters]
+    contents = soup.select_one(".pk-book > .pk-book-cover")
+    assert contents is soup.select_one(".pk-book").find(recursive=False), "the contents page comes first"
+    assert [li.get_text(strip=True) for li in contents.select("li")] == [c.title for c in chapters]
+    assert [a["href"] for a in contents.select("a")] == [f"#{part['id']}" for part in parts]
+    for chapter, part in zip(chapters, parts):
+        assert part.select_one(f'.pk-quiz[data-quiz="{chapter.quiz_id}"]'), f"chapter {chapter.number}: no quiz"
+        assert part.select_one("#jb-print-docs-body h1").get_text(strip=True) == chapter.title
+    assert len(soup.select("article.bd-article")) == len(chapters) + 1
+    assert soup.select_one('head link[media="print"][href*="print.css"]')
+    assert any(".pk-book-chapter { break-before: page; }" in (style.string or "") for style in soup.head("style"))
+
+
+@pytest.mark.browser
+def test_the_whole_book_prints(site, built_book, tmp_path):
+    """Printed (two chapters here, to save time): a PDF whose contents page links to each chapter,
+    and each chapter starts on a new page (so at least the contents page and one page each)."""
+    base, chromium = site
+    two = course.chapters()[:2]
+    pdf, pages = print_book(chromium, base, built_book, tmp_path, "A4", two, name="two.pdf")
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and pages == pdf_page_count(data)
+    assert pages >= 1 + len(two)
+    for chapter in two:
+        assert f"/Dest /pk-book-{chapter.slug}".encode() in data, f"no link to chapter {chapter.number}"
 
 
 def test_handouts_says_when_the_book_is_not_built(tmp_path):
