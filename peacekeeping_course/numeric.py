@@ -35,12 +35,10 @@ def read_number(text: Any) -> Reading:
     """A learner's number from text or a number. Never raises."""
     if isinstance(text, bool):
         return Reading(None)
-    if isinstance(text, (int, float)):
-        return Reading(float(text) if math.isfinite(text) else None)
     if not isinstance(text, str):
-        try:  # numpy numbers and the like
+        try:  # ints, floats, numpy numbers and the like; an int too large for a float is no number here
             value = float(text)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             return Reading(None)
         return Reading(value if math.isfinite(value) else None)
     cleaned = re.sub(r"[\s\u202f\u00a0]", "", text).removesuffix("%")

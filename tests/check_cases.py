@@ -800,6 +800,7 @@ INVALID = [
     ("5.1", (2005, 12), "(year, month, personnel)"),
     ("5.1", ("twelve", 16112), "(year, month, personnel)"),
     ("5.1", (2005, 13, 16112), "from 1 to 12"),
+    ("5.1", (16112, 12, 2005), "(year, month, personnel)"),  # not "could not be checked (ValueError)"
     ("5.2", "Nepal", "the number is needed too"),
     ("5.2", ("Nepal",), "pair"),
     ("5.2", (396, "Nepal"), "pair"),

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from peacekeeping_course import course
-from peacekeeping_course.checks import CHECKS, evaluate
+from peacekeeping_course.checks import CHECKS, Invalid, evaluate
 from peacekeeping_course.checks.kinds import SPEC_DIR, CheckSpecError, load_specs, read_specs
 
 GOOD_MATCHING = {"exercise": "9.9", "kind": "matching", "item": "claim",
@@ -19,6 +19,15 @@ GOOD_MATCHING = {"exercise": "9.9", "kind": "matching", "item": "claim",
                          "B": {"answer": "a", "why": "because of the first."}},
                  "when_chosen": {"a": "(a) is not true here."},
                  "correct": "both right.", "wrong": "{item} is not ({letter}): {note}In fact {why}"}
+
+
+def invalid_message(check, answer) -> str:
+    """The message of the `Invalid` a spec's check raises for an answer it cannot read (`check()` turns it
+    into "invalid" feedback with the exercise id)."""
+    with pytest.raises(Invalid) as raised:
+        check(answer)
+    assert raised.value.status == "invalid"
+    return raised.value.message
 
 
 def write(tmp_path, name, checks):
@@ -89,11 +98,12 @@ def test_a_labels_spec_reads_aliases_and_explains_with_the_note_or_why(tmp_path)
         "B is not safety convention but sofa: an assault is not an attack on the mission.")
     assert check({"A": "sofa"}).message == ("0 of 2 right. A is not sofa but safety convention: states must "
                                            "prosecute attackers. Still to answer: B")
-    assert check({"B": 3}).message == "scenario B: write the answer as text, one of sofa, safety convention."
-    assert check({"B": "icc"}).message == "scenario B: 'icc' is not one of sofa, safety convention."
-    assert check({"Q": "sofa", "C": "sofa"}).message == "there is no scenario C, Q; they are A to B."
-    assert check(["sofa"]).message == ('give a dictionary from each scenario (A to B) to its answer, one of: sofa, '
-                                       'safety convention. For example {"A": "sofa", ...}.')
+    assert invalid_message(check, {"B": 3}) == "scenario B: write the answer as text, one of sofa, safety convention."
+    assert invalid_message(check, {"B": "icc"}) == "scenario B: 'icc' is not one of sofa, safety convention."
+    assert invalid_message(check, {"Q": "sofa", "C": "sofa"}) == "there is no scenario C, Q; they are A to B."
+    assert invalid_message(check, ["sofa"]) == (
+        'give a dictionary from each scenario (A to B) to its answer, one of: sofa, safety convention. '
+        'For example {"A": "sofa", ...}.')
     assert check({"A": "safety-convention", "B": "Status of Forces agreement"}).status == "correct"
 
 
@@ -102,7 +112,7 @@ def test_option_text_and_defaults_of_a_letters_spec(tmp_path):
     check = load_specs(write(tmp_path, "09-x.yml", [spec]))["9.9"]
     assert check({"A": "a"}).message == ("0 of 2 right. A is not (a), which means first reason; the answer is (b). "
                                          "because of the second. Still to answer: B.")
-    assert check("a").message == 'give a dictionary, for example {"A": "<letter>", ...}.'
+    assert invalid_message(check, "a") == 'give a dictionary, for example {"A": "<letter>", ...}.'
     from types import MappingProxyType
     assert check(MappingProxyType({"A": "b", "B": "a"})).status == "correct"
 
@@ -160,9 +170,9 @@ def test_each_item_may_have_options_of_its_own(tmp_path):
     assert check({"a": "(B)", "B": " a "}).status == "correct"
     assert check({"A": "a", "B": "c"}).message == ('0 of 2 right. A is not (a) "first": A\'s reason. '
                                                    'B is not (c) "fifth": B\'s reason.')
-    assert check({"A": "c", "B": "a"}).message == "question A: 'c' is not one of the letters a to b."
+    assert invalid_message(check, {"A": "c", "B": "a"}) == "question A: 'c' is not one of the letters a to b."
     assert check({"A": "b", "B": " "}).message == "1 of 2 right. Still to answer: B."
-    assert check({"A": "b", "B": 3}).message == "question B: 3 is not one of the letters a to c."
+    assert invalid_message(check, {"A": "b", "B": 3}) == "question B: 3 is not one of the letters a to c."
 
 
 @pytest.mark.parametrize("change, problem", [
@@ -204,7 +214,8 @@ def test_a_written_spec_checks_length_parts_and_sentences(tmp_path):
     assert (done.status, done.message) == ("complete",
                                            "20 words with 3 themes (consent, funding, oversight) and 2 figures.")
     assert check(WRITTEN_ANSWER.upper()).status == "complete"  # keywords are found without regard to case
-    assert check(3).message == 'write your note as text between triple quotes, for example """Kestria shows ...""".'
+    assert invalid_message(check, 3) == (
+        'write your note as text between triple quotes, for example """Kestria shows ...""".')
     assert (check("Kestria.").status, check("Kestria.").message) == ("incomplete", "1 words is too short (12 to 40).")
     assert check("word " * 41).message == "41 words is too long (12 to 40)."
     missing = check("Kestria agreed on consent in 2031 and 2031 again, then waited for a long time. It is fine. "
@@ -305,10 +316,10 @@ def test_a_select_spec_explains_each_choice(tmp_path):
     assert check(["A", "B"]).message == ("2 choices to reconsider. Leave out B (two). B's reason. "
                                          "Include C (three). C's reason.")
     assert check(["A", "B", "C"]).message == "1 choice to reconsider. Leave out B (two). B's reason."
-    assert check("AC").message == 'give a list of letters, for example ["<letter>", "<letter>", ...].'
-    assert check(["A", 3]).message == 'every item must be a letter written as text, for example "A".'
-    assert check(["A", "Z"]).message == "Z is not on the list; use the letters A, B, C."
-    assert check(["A", "a"]).message == "A appears more than once; use each letter once."
+    assert invalid_message(check, "AC") == 'give a list of letters, for example ["<letter>", "<letter>", ...].'
+    assert invalid_message(check, ["A", 3]) == 'every item must be a letter written as text, for example "A".'
+    assert invalid_message(check, ["A", "Z"]) == "Z is not on the list; use the letters A, B, C."
+    assert invalid_message(check, ["A", "a"]) == "A appears more than once; use each letter once."
 
 
 @pytest.mark.parametrize("change, problem", [

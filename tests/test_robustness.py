@@ -16,6 +16,7 @@ import pytest
 
 from peacekeeping_course import check, progress
 from peacekeeping_course import store as progress_store
+from check_cases import RIGHT
 from peacekeeping_course.checks import CHECKS, FORM_OK, check_form, evaluate, excerpt, excerpts
 
 
@@ -417,3 +418,31 @@ def test_progress_outline_survives_the_page_round_trip(monkeypatch):
     page = f'<script type="application/json" class="pk-progress-outline">{sphinx_ext._outline_json(env)}</script>'
     (data,) = _data_blocks(page)
     assert data["chapters"][0]["title"] == NASTY
+
+
+HUGE_OR_ODD_NUMBERS = [10**400, -10**400, 10**12, -1, 16112, float("nan"), float("inf"), "9" * 400]
+
+
+def _with_each_value_replaced(answer):
+    """The model answer with one of its values (or the whole answer) replaced by each odd number."""
+    if isinstance(answer, (list, tuple)):
+        for i in range(len(answer)):
+            for odd in HUGE_OR_ODD_NUMBERS:
+                changed = list(answer)
+                changed[i] = odd
+                yield type(answer)(changed) if isinstance(answer, tuple) else changed
+    elif isinstance(answer, dict):
+        for key in answer:
+            for odd in HUGE_OR_ODD_NUMBERS:
+                yield {**answer, key: odd}
+    else:
+        yield from HUGE_OR_ODD_NUMBERS
+
+
+@pytest.mark.parametrize("exercise", sorted(RIGHT, key=lambda e: tuple(map(int, e.split(".")))))
+def test_an_odd_number_in_an_answer_gets_a_plain_message_not_a_python_error(exercise):
+    """A year of 16112, an int too large for a float (10**400), nan or inf: the learner is told what to
+    give, never "could not be checked (OverflowError)"."""
+    for answer in _with_each_value_replaced(RIGHT[exercise]):
+        feedback = evaluate(exercise, answer)
+        assert "could not be checked (" not in feedback.message, (answer, feedback.message)

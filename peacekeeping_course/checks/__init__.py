@@ -2,7 +2,9 @@
 
 - `base.py`: the machinery (feedback, `check`, `evaluate`, `check_form`, reading answers: `read_pair`,
   `read_numbers` (a mapping name -> number, with aliases), `read_names` and `match_names` (a list of names),
-  `letter_answers`, `check_choice` (one letter), `near` for a number within a tolerance);
+  `letter_answers`, `check_choice` (one letter), `near` for a number within a tolerance). A reader that
+  cannot read an answer raises `Invalid("…")`; `evaluate` (and so `check`) turns it into `invalid`
+  feedback and stamps the exercise id on every feedback, so a check writes `correct("…")` without one;
 - `kinds.py`: content checks written as data in `exercises/checks/NN-slug.yml` (matching, select,
   ordering; and `written.py`, the form of written tasks);
 - `ch01.py` … `ch13.py`: the checks that compute their expected answers from the course data.
@@ -13,18 +15,18 @@ Importing this package registers every check: the specs, then each chapter modul
 import importlib
 import pkgutil
 
-from .base import (CHECKS, FORM_OK, RUBRIC_POINTS, WORDS_PER_SENTENCE, Feedback, as_finite, as_float, as_int, as_text,
-                   check, check_choice, check_form, check_order, complete, correct, course_fault, evaluate, excerpt,
-                   excerpts, incomplete, incorrect, invalid, is_unanswered, length_feedback, letter_answers,
+from .base import (CHECKS, FORM_OK, RUBRIC_POINTS, WORDS_PER_SENTENCE, Feedback, Invalid, as_finite, as_float, as_int,
+                   as_text, check, check_choice, check_form, check_order, complete, correct, course_fault, evaluate,
+                   excerpt, excerpts, incomplete, incorrect, invalid, is_unanswered, length_feedback, letter_answers,
                    match_names, near, read_mapping, read_names, read_numbers, read_pair, register, sentence_problem,
                    written_answer)
 from .kinds import CheckSpecError, register_specs
 
-__all__ = ["CHECKS", "FORM_OK", "RUBRIC_POINTS", "WORDS_PER_SENTENCE", "CheckSpecError", "Feedback", "as_finite",
-           "as_float", "as_int", "as_text", "check", "check_choice", "check_form", "check_order", "complete", "correct",
-           "course_fault", "evaluate", "excerpt", "excerpts", "incomplete", "incorrect", "invalid", "is_unanswered",
-           "length_feedback", "letter_answers", "match_names", "near", "read_mapping", "read_names", "read_numbers",
-           "read_pair", "register", "sentence_problem", "written_answer"]
+__all__ = ["CHECKS", "FORM_OK", "RUBRIC_POINTS", "WORDS_PER_SENTENCE", "CheckSpecError", "Feedback", "Invalid",
+           "as_finite", "as_float", "as_int", "as_text", "check", "check_choice", "check_form", "check_order",
+           "complete", "correct", "course_fault", "evaluate", "excerpt", "excerpts", "incomplete", "incorrect",
+           "invalid", "is_unanswered", "length_feedback", "letter_answers", "match_names", "near", "read_mapping",
+           "read_names", "read_numbers", "read_pair", "register", "sentence_problem", "written_answer"]
 
 register_specs()
 # the chapter modules (ch01.py, ch02.py, ...) register their checks when imported

@@ -3,6 +3,14 @@
 A check never raises for a learner's answer: a wrong type, None, an empty value or an
 unexpected structure gets a friendly message instead of a traceback.
 
+Inside a check, an answer that cannot be read is not returned but raised: the readers (`read_pair`,
+`read_numbers`, `read_names`, `match_names`, `letter_answers`, `written_answer`, `check_choice`,
+`check_order`, ...) and the chapter modules' own readers raise `Invalid("…")` with the learner-facing
+message, and `evaluate` turns it into `invalid` feedback. A check names no exercise id: it returns
+`correct(message)`, `incorrect(message)`, `complete(message)` or `incomplete(message)`, and `evaluate`
+stamps the exercise id on the feedback. Any other exception in a check still gives the friendly
+"could not be checked" message (or `unchecked`, below).
+
 Three ways to run a check:
 
 - `check(exercise, answer)`: the self-study check, with the full feedback; it records the result in
@@ -89,26 +97,49 @@ class Feedback:
                 f"Exercise {html.escape(self.exercise)}:</strong> {html.escape(self.message)}</div>")
 
 
-def correct(exercise: str, message: str) -> Feedback:
-    return Feedback(exercise, "correct", message)
+class Invalid(Exception):
+    """Raised by a reader (or a check) when an answer cannot be read: `message` is the learner-facing
+    text. `evaluate` turns it into feedback with `status` (`invalid` unless told) and the exercise id,
+    so a check neither tests what a reader returns nor types its exercise id."""
+
+    def __init__(self, message: str, status: str = "invalid"):
+        super().__init__(message)
+        self.message = message
+        self.status = status
 
 
-def incorrect(exercise: str, message: str) -> Feedback:
-    return Feedback(exercise, "incorrect", message)
+def _feedback(status: str, parts: tuple[str, ...]) -> Feedback:
+    """Feedback from `(message,)`, inside a registered check (`evaluate` stamps the exercise id), or from
+    `(exercise, message)`."""
+    if len(parts) == 1:
+        return Feedback("", status, parts[0])
+    exercise, message = parts
+    return Feedback(exercise, status, message)
 
 
-def invalid(exercise: str, message: str) -> Feedback:
-    return Feedback(exercise, "invalid", message)
+def correct(*parts: str) -> Feedback:
+    """`correct(message)` in a registered check, or `correct(exercise, message)`."""
+    return _feedback("correct", parts)
 
 
-def complete(exercise: str, message: str) -> Feedback:
+def incorrect(*parts: str) -> Feedback:
+    """`incorrect(message)` in a registered check, or `incorrect(exercise, message)`."""
+    return _feedback("incorrect", parts)
+
+
+def invalid(*parts: str) -> Feedback:
+    """`invalid(exercise, message)`. Inside a check, raise `Invalid(message)` instead."""
+    return _feedback("invalid", parts)
+
+
+def complete(*parts: str) -> Feedback:
     """A written task has the length and the parts asked for (the argument is graded with the rubric)."""
-    return Feedback(exercise, "complete", message)
+    return _feedback("complete", parts)
 
 
-def incomplete(exercise: str, message: str) -> Feedback:
+def incomplete(*parts: str) -> Feedback:
     """A written task is too short or too long, or lacks a part the task asks for."""
-    return Feedback(exercise, "incomplete", message)
+    return _feedback("incomplete", parts)
 
 
 def is_unanswered(answer: Any) -> bool:
@@ -147,14 +178,16 @@ def evaluate(exercise: str, answer: Any) -> Feedback:
                                                 "then run this cell again.")
     try:
         feedback = CHECKS[exercise](answer)
+    except Invalid as err:  # a reader could not read the answer; its message says why
+        feedback = Feedback(exercise, err.status, err.message)
     except Exception as err:  # a check must never show a learner a traceback
         feedback = course_fault(exercise, err) or Feedback(
             exercise, "invalid", f"this answer could not be checked ({type(err).__name__}). Check that it has "
                                  "the form the exercise asks for.")
+    status = feedback.status
     if exercise in RUBRIC_POINTS:  # a written task is never called correct or incorrect
-        status = {"correct": "complete", "incorrect": "incomplete"}.get(feedback.status, feedback.status)
-        feedback = Feedback(exercise, status, feedback.message)
-    return feedback
+        status = {"correct": "complete", "incorrect": "incomplete"}.get(status, status)
+    return Feedback(exercise, status, feedback.message)  # the exercise id is stamped here
 
 
 _COURSE_FILE = re.compile(r"[^\s'\"`()]+\.(?:csv|json|ya?ml|ipynb)\b")
@@ -246,18 +279,18 @@ def near(value: float, target: float, tolerance: float, digits: int | None = Non
     return abs(value - target) <= tolerance
 
 
-def read_pair(exercise: str, answer: Any, message: str, first: Callable[[Any], Any] | None = None,
-              second: Callable[[Any], Any] | None = None, unreadable: str | None = None) -> "tuple | Feedback":
+def read_pair(answer: Any, message: str, first: Callable[[Any], Any] | None = None,
+              second: Callable[[Any], Any] | None = None, unreadable: str | None = None) -> tuple:
     """Read a two-part answer: a list or tuple of two items (not text, bytes or a mapping). Returns its two
     parts, each read by `first` and `second` if given (such as `as_int`; None from a reader means the part
-    cannot be read), or an `invalid` Feedback: `message` if the answer is not two parts, `unreadable`
-    (by default `message`) if a part cannot be read."""
+    cannot be read). Raises `Invalid`: `message` if the answer is not two parts, `unreadable` (by default
+    `message`) if a part cannot be read."""
     if isinstance(answer, (str, bytes, Mapping)) or not isinstance(answer, Sequence) or len(answer) != 2:
-        return invalid(exercise, message)
+        raise Invalid(message)
     readers = (first, second)
     parts = tuple(part if read is None else read(part) for read, part in zip(readers, (answer[0], answer[1])))
     if any(read is not None and part is None for read, part in zip(readers, parts)):
-        return invalid(exercise, message if unreadable is None else unreadable)
+        raise Invalid(message if unreadable is None else unreadable)
     return parts
 
 
@@ -276,28 +309,26 @@ def _lower(key: Any) -> str:
     return str(key).strip().lower()
 
 
-def read_mapping(exercise: str, answer: Any, form: str) -> "Mapping | Feedback":
-    """A mapping answer (a pandas Series counts as its dictionary), or an `invalid` Feedback with `form`."""
+def read_mapping(answer: Any, form: str) -> Mapping:
+    """A mapping answer (a pandas Series counts as its dictionary); else raises `Invalid` with `form`."""
     if isinstance(answer, pd.Series):
         answer = answer.to_dict()
     if not isinstance(answer, Mapping):
-        return invalid(exercise, form)
+        raise Invalid(form)
     return answer
 
 
-def read_numbers(exercise: str, answer: Any, names: Sequence[str], aliases: Mapping[str, str], *, form: str,
-                 unknown: str, not_number: str, missing: str, missing_verdict=incorrect, norm=_lower, ignore=(),
-                 read: Callable[[Any], float | None] = as_float) -> "tuple[dict[str, float], list[str]] | Feedback":
+def read_numbers(answer: Any, names: Sequence[str], aliases: Mapping[str, str], *, form: str,
+                 unknown: str, not_number: str, missing: str, missing_status: str = "incorrect", norm=_lower,
+                 ignore=(), read: Callable[[Any], float | None] = as_float) -> "tuple[dict[str, float], list[str]]":
     """Read an answer {name: number}: a dictionary or a pandas Series. Each key, spelled as `norm` writes it,
     is one of `ignore` (left out, and listed) or an alias of one of `names`; each value is read by `read`.
 
-    Returns (numbers by name, the ignored keys as given), or Feedback: `invalid` with `form` if the answer is
+    Returns (numbers by name, the ignored keys as given). Raises `Invalid`: with `form` if the answer is
     not a mapping, with `unknown` (`{key}`: the key) for a key that is no alias, with `not_number` (`{name}`,
-    `{value}`) for a value that cannot be read; `missing` (`{missing}`: the names not given) if a name has no
-    value, with the status `missing_verdict` gives (`incorrect` unless told)."""
-    answer = read_mapping(exercise, answer, form)
-    if isinstance(answer, Feedback):
-        return answer
+    `{value}`) for a value that cannot be read; with `missing` (`{missing}`: the names not given) and the
+    status `missing_status` (`incorrect` unless told) if a name has no value."""
+    answer = read_mapping(answer, form)
     given: dict[str, float] = {}
     ignored: list[str] = []
     for key, value in answer.items():
@@ -307,54 +338,54 @@ def read_numbers(exercise: str, answer: Any, names: Sequence[str], aliases: Mapp
             continue
         name = aliases.get(spelled)
         if name is None:
-            return invalid(exercise, unknown.format(key=excerpt(key)))
+            raise Invalid(unknown.format(key=excerpt(key)))
         number = read(value)
         if number is None:
-            return invalid(exercise, not_number.format(name=name, value=excerpt(value)))
+            raise Invalid(not_number.format(name=name, value=excerpt(value)))
         given[name] = number
     left = [name for name in names if name not in given]
     if left:
-        return missing_verdict(exercise, missing.format(missing=", ".join(left)))
+        raise Invalid(missing.format(missing=", ".join(left)), missing_status)
     return given, ignored
 
 
-def read_names(exercise: str, answer: Any, names: str, example: str, item: str) -> "list[str] | Feedback":
+def read_names(answer: Any, names: str, example: str, item: str) -> list[str]:
     """Read a list of names (a list, tuple or set, or a pandas Series or Index or a numpy array of text): the
-    names with the spaces around them removed, or an `invalid` Feedback that asks for a list of `names`,
-    for example `example`, each item `item` written as text."""
+    names with the spaces around them removed. Raises `Invalid` asking for a list of `names`, for example
+    `example`, each item `item` written as text."""
     if isinstance(answer, (str, bytes)):
-        return invalid(exercise, f"give a list of {names}, for example {example}, even if it has one name.")
+        raise Invalid(f"give a list of {names}, for example {example}, even if it has one name.")
     if isinstance(answer, (pd.Series, pd.Index, np.ndarray)):
         answer = list(answer)
     if not isinstance(answer, (list, tuple, set, frozenset)):
-        return invalid(exercise, f"give a list of {names}, for example {example}.")
+        raise Invalid(f"give a list of {names}, for example {example}.")
     if not all(isinstance(name, str) for name in answer):
-        return invalid(exercise, f"every item must be {item} written as text.")
+        raise Invalid(f"every item must be {item} written as text.")
     return [name.strip() for name in answer]
 
 
-def match_names(exercise: str, names: Sequence[str], known, not_known: str,
-                key: Callable[[str], str] = str.casefold) -> "list[str] | Feedback":
-    """Each of `names` as it is spelled in `known`, compared by `key`; or an `invalid` Feedback that quotes
-    the names not known, followed by `not_known` ("is not a district. The districts are: …")."""
+def match_names(names: Sequence[str], known, not_known: str,
+                key: Callable[[str], str] = str.casefold) -> list[str]:
+    """Each of `names` as it is spelled in `known`, compared by `key`. Raises `Invalid` quoting the names
+    not known, followed by `not_known` ("is not a district. The districts are: …")."""
     spelling = {key(str(name)): str(name) for name in known}
     unknown = [name for name in names if key(name) not in spelling]
     if unknown:
-        return invalid(exercise, f"{excerpts(unknown, quote=True)} {not_known}")
+        raise Invalid(f"{excerpts(unknown, quote=True)} {not_known}")
     return [spelling[key(name)] for name in names]
 
 
-def check_choice(exercise: str, answer: Any, options: dict[str, tuple[bool, str]], strip: str = "()") -> Feedback:
+def check_choice(answer: Any, options: dict[str, tuple[bool, str]], strip: str = "()") -> Feedback:
     """Check a single-choice task: `answer` is one letter of `options` (letter -> (right, why)), written
-    with or without the characters `strip` around it ("(b)")."""
+    with or without the characters `strip` around it ("(b)"); else raises `Invalid`."""
     if not isinstance(answer, str):
-        return invalid(exercise, 'give one letter as text, for example "a".')
+        raise Invalid('give one letter as text, for example "a".')
     key = answer.strip().lower().strip(strip).strip()
     if key not in options:
         letters = list(options)
-        return invalid(exercise, f"choose one of the letters {', '.join(letters[:-1])} or {letters[-1]}.")
+        raise Invalid(f"choose one of the letters {', '.join(letters[:-1])} or {letters[-1]}.")
     right, why = options[key]
-    return correct(exercise, f"({key}) {why}") if right else incorrect(exercise, f"({key}) not quite: {why}")
+    return correct(f"({key}) {why}") if right else incorrect(f"({key}) not quite: {why}")
 
 
 # ---------------------------------------------------------------- quoting a learner's answer
@@ -407,48 +438,47 @@ def excerpts(items: Any, limit: int = 80, quote: bool = False, sep: str = ", ") 
 _WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 
 
-def check_order(exercise: str, answer: Any, steps: dict[str, str], rules, noun: str,
-                success: str) -> Feedback:
-    """Check an ordering task: `answer` lists every key of `steps` once; each rule
-    (first, later, why) says that `first` must come before `later`."""
+def check_order(answer: Any, steps: dict[str, str], rules, noun: str, success: str) -> Feedback:
+    """Check an ordering task: `answer` lists every key of `steps` once (else `Invalid` is raised); each
+    rule (first, later, why) says that `first` must come before `later`."""
     letters = f"{min(steps)} to {max(steps)}"
     count = _WORDS.get(len(steps), str(len(steps)))
     if isinstance(answer, (str, bytes, dict)) or not isinstance(answer, (list, tuple)):
         example = ", ".join(f'"{k}"' for k in list(steps)[:2])
-        return invalid(exercise, f"give a list of the {count} letters in order, for example [{example}, ...].")
+        raise Invalid(f"give a list of the {count} letters in order, for example [{example}, ...].")
     if not all(isinstance(item, str) for item in answer):
-        return invalid(exercise, f"every item must be one of the letters {letters}, written as text.")
+        raise Invalid(f"every item must be one of the letters {letters}, written as text.")
     order = [item.strip().upper() for item in answer]
     unknown = sorted({item for item in order if item not in steps})
     if unknown:
-        return invalid(exercise, f"{excerpts(unknown)} is not {noun}; use the letters {letters}.")
+        raise Invalid(f"{excerpts(unknown)} is not {noun}; use the letters {letters}.")
     repeated = sorted(item for item, times in Counter(order).items() if times > 1)
     if repeated:
-        return invalid(exercise, f"{excerpts(repeated)} appears more than once; use each letter exactly once.")
+        raise Invalid(f"{excerpts(repeated)} appears more than once; use each letter exactly once.")
     missing = sorted(set(steps) - set(order))
     if missing:
-        return invalid(exercise, f"the order must include all {count} letters; missing: {', '.join(missing)}.")
+        raise Invalid(f"the order must include all {count} letters; missing: {', '.join(missing)}.")
     position = {step: i for i, step in enumerate(order)}
     broken = [(first, later, why) for first, later, why in rules if position[first] > position[later]]
     if not broken:
-        return correct(exercise, success)
+        return correct(success)
     parts = [f"{first} ({steps[first]}) should come before {later} ({steps[later]}). {why}"
              for first, later, why in broken]
-    return incorrect(exercise, f"{len(broken)} dependenc{'y is' if len(broken) == 1 else 'ies are'} broken. "
+    return incorrect(f"{len(broken)} dependenc{'y is' if len(broken) == 1 else 'ies are'} broken. "
                      + " ".join(parts))
 
 
-def letter_answers(exercise: str, answer: Any, keys, letters, item: str):
-    """Read a matching task's answer {key: letter}. Returns (letters by key, missing keys), or an
-    `invalid` Feedback that says what is wrong with the answer's form."""
+def letter_answers(answer: Any, keys, letters, item: str):
+    """Read a matching task's answer {key: letter}. Returns (letters by key, missing keys); raises
+    `Invalid` that says what is wrong with the answer's form."""
     first_key = next(iter(keys))
     if not isinstance(answer, dict):
-        return invalid(exercise, f'give a dictionary, for example {{"{first_key}": "a", ...}}.')
+        raise Invalid(f'give a dictionary, for example {{"{first_key}": "a", ...}}.')
     given = {str(k).strip().upper(): v for k, v in answer.items()}
     unknown = [k for k in given if k not in keys]
     if unknown:
-        return invalid(exercise, f"there is no {item} {excerpts(unknown)}; the {item}s are "
-                                 f"{min(keys)} to {max(keys)}.")
+        raise Invalid(f"there is no {item} {excerpts(unknown)}; the {item}s are "
+                      f"{min(keys)} to {max(keys)}.")
     chosen, missing = {}, []
     for key in keys:
         value = given.get(key)
@@ -457,25 +487,25 @@ def letter_answers(exercise: str, answer: Any, keys, letters, item: str):
             continue
         letter = str(value).strip().lower().strip("()").strip()
         if letter not in letters:
-            return invalid(exercise, f"{item} {key}: {excerpt(value)} is not one of the letters "
-                                     f"{min(letters)} to {max(letters)}.")
+            raise Invalid(f"{item} {key}: {excerpt(value)} is not one of the letters "
+                          f"{min(letters)} to {max(letters)}.")
         chosen[key] = letter
     return chosen, missing
 
 
-def written_answer(exercise: str, answer: Any, what: str, example: str) -> "str | Feedback":
-    """A written answer's text, or an `invalid` Feedback showing how to write it as a string."""
+def written_answer(answer: Any, what: str, example: str) -> str:
+    """A written answer's text; else raises `Invalid` showing how to write it as a string."""
     if not isinstance(answer, str):
-        return invalid(exercise, f'write your {what} as text between triple quotes, for example """{example} ...""".')
+        raise Invalid(f'write your {what} as text between triple quotes, for example """{example} ...""".')
     return answer
 
 
-def length_feedback(exercise: str, words: int, low: int, high: int, too_short: str, too_long: str) -> "Feedback | None":
+def length_feedback(words: int, low: int, high: int, too_short: str, too_long: str) -> "Feedback | None":
     """`incomplete` if a written answer has fewer than `low` or more than `high` words, else None."""
     if words < low:
-        return incomplete(exercise, f"{words} words is too short{too_short}")
+        return incomplete(f"{words} words is too short{too_short}")
     if words > high:
-        return incomplete(exercise, f"{words} words is too long{too_long}")
+        return incomplete(f"{words} words is too long{too_long}")
     return None
 
 

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from ..datasets import load
-from .base import Feedback, as_float, as_text, correct, excerpt, incorrect, invalid, read_numbers, read_pair, register
+from .base import Invalid, as_float, as_text, correct, excerpt, incorrect, read_numbers, read_pair, register
 
 # ---------------------------------------------------------------- shared helpers
 
@@ -66,73 +66,69 @@ def mission_shares_last_month(min_size: int = 0) -> pd.Series:
 
 @register("2.2")
 def check_overall_share(answer) -> object:
-    ex = "2.2"
     value = as_float(answer)
     if value is None:
-        return invalid(ex, "give a number: the share of women as a percentage, for example 4.2.")
+        raise Invalid("give a number: the share of women as a percentage, for example 4.2.")
     expected = overall_share_last_month()
     if abs(value - round(expected, 1)) <= 0.051:
-        return correct(ex, f"women were {expected:.1f}% of all UN uniformed personnel in February 2014.")
+        return correct(f"women were {expected:.1f}% of all UN uniformed personnel in February 2014.")
     if abs(value * 100 - expected) <= 0.51:
-        return incorrect(ex, "that looks like a fraction. Multiply by 100 to give a percentage.")
+        return incorrect("that looks like a fraction. Multiply by 100 to give a percentage.")
     if abs(value - (100 - expected)) <= 0.1:
-        return incorrect(ex, "that is the share of men. Divide the number of women by the total.")
+        return incorrect("that is the share of men. Divide the number of women by the total.")
     frame = _by_sex()
     last = _last_month(frame)
     women, total = float(last["female"].sum()), float(last["total"].sum())
     if abs(value - 100 * women / (total - women)) <= 0.051:
-        return incorrect(ex, "that divides women by men. A share divides women by everyone (the total column).")
+        return incorrect("that divides women by men. A share divides women by everyone (the total column).")
     first = frame[frame["date"] == frame["date"].min()]
     if abs(value - _share(first["female"].sum(), first["total"].sum())) <= 0.051:
-        return incorrect(ex, "that is November 2009, the first month in the table. Use the last month, "
-                             "February 2014.")
+        return incorrect("that is November 2009, the first month in the table. Use the last month, "
+                         "February 2014.")
     if abs(value - _share(frame["female"].sum(), frame["total"].sum())) <= 0.051:
-        return incorrect(ex, "that adds up all 52 months. Keep only the rows for the last month, February 2014.")
+        return incorrect("that adds up all 52 months. Keep only the rows for the last month, February 2014.")
     if abs(value - float(mission_shares_last_month().mean())) <= 0.051:
-        return incorrect(ex, "that averages the missions' shares, so a mission of 15 people counts as much as "
-                             "one of 20,000. Add up women and totals over all missions first, then divide.")
+        return incorrect("that averages the missions' shares, so a mission of 15 people counts as much as "
+                         "one of 20,000. Add up women and totals over all missions first, then divide.")
     if abs(value - shares_by_type()["individual police"]) <= 0.051:
-        return incorrect(ex, "that is individual police only. The question asks about all uniformed personnel.")
-    return incorrect(ex, "not quite. Keep the rows for February 2014, add up the female and total columns, "
-                         "divide, multiply by 100 and round to one decimal place.")
+        return incorrect("that is individual police only. The question asks about all uniformed personnel.")
+    return incorrect("not quite. Keep the rows for February 2014, add up the female and total columns, "
+                     "divide, multiply by 100 and round to one decimal place.")
 
 
 # ---------------------------------------------------------------- 2.3 shares by type
 
 @register("2.3")
 def check_shares_by_type(answer) -> object:
-    ex = "2.3"
     read = read_numbers(
-        ex, answer, PERSONNEL_TYPES, _TYPE_ALIASES, norm=_norm,
+        answer, PERSONNEL_TYPES, _TYPE_ALIASES, norm=_norm,
         form='give a dictionary from personnel type to share, for example {"troops": 2.0, "formed police units": '
              '5.0, "individual police": 10.0, "experts on mission": 3.0}.',
         unknown=f"{{key}} is not a personnel type. Use: {', '.join(PERSONNEL_TYPES)}.",
         not_number="the value for {name} must be a number (a percentage such as 4.2).",
         missing="give a share for all four types; missing: {missing}.")
-    if isinstance(read, Feedback):
-        return read
     given, _ = read
     expected = shares_by_type()
     wrong = [k for k in PERSONNEL_TYPES if abs(given[k] - round(expected[k], 1)) > 0.051]
     if not wrong:
-        return correct(ex, "troops {troops:.1f}%, formed police units {formed police units:.1f}%, individual police "
-                           "{individual police:.1f}%, experts on mission {experts on mission:.1f}%. Individual police "
-                           "had by far the highest share of women.".format_map(expected))
+        return correct("troops {troops:.1f}%, formed police units {formed police units:.1f}%, individual police "
+                       "{individual police:.1f}%, experts on mission {experts on mission:.1f}%. Individual police "
+                       "had by far the highest share of women.".format_map(expected))
     if all(abs(given[k] * 100 - expected[k]) <= 0.51 for k in PERSONNEL_TYPES):
-        return incorrect(ex, "those look like fractions. Multiply by 100 to give percentages.")
+        return incorrect("those look like fractions. Multiply by 100 to give percentages.")
     last = _last_month(_by_sex()).groupby("personnel_type")[["female", "total"]].sum()
     if all(abs(given[k] - float(last.loc[k, "female"])) < 0.5 for k in PERSONNEL_TYPES):
-        return incorrect(ex, "those are numbers of women, not shares. Divide each by the total of that type.")
+        return incorrect("those are numbers of women, not shares. Divide each by the total of that type.")
     of_all_women = {k: 100 * float(last.loc[k, "female"]) / float(last["female"].sum()) for k in PERSONNEL_TYPES}
     if all(abs(given[k] - of_all_women[k]) <= 0.1 for k in PERSONNEL_TYPES):
-        return incorrect(ex, "those show how all women are spread over the four types (they add up to 100). "
-                             "The question asks for the share of women *within* each type: women of that type "
-                             "divided by all personnel of that type.")
+        return incorrect("those show how all women are spread over the four types (they add up to 100). "
+                         "The question asks for the share of women *within* each type: women of that type "
+                         "divided by all personnel of that type.")
     first = shares_by_type("first")
     if all(abs(given[k] - round(first[k], 1)) <= 0.051 for k in PERSONNEL_TYPES):
-        return incorrect(ex, "those are for November 2009, the first month. Use February 2014, the last month.")
+        return incorrect("those are for November 2009, the first month. Use February 2014, the last month.")
     notes = [f"{k}: {given[k]} is not right" for k in wrong]
-    return incorrect(ex, f"{len(PERSONNEL_TYPES) - len(wrong)} of 4 right. " + "; ".join(notes) +
+    return incorrect(f"{len(PERSONNEL_TYPES) - len(wrong)} of 4 right. " + "; ".join(notes) +
                      ". For each type, add up women and totals over all missions in February 2014, then divide.")
 
 
@@ -140,26 +136,23 @@ def check_shares_by_type(answer) -> object:
 
 @register("2.4")
 def check_lowest_highest(answer) -> object:
-    ex = "2.4"
-    pair = read_pair(ex, answer, 'give a pair of mission acronyms (lowest, highest), for example ("UNMIL", "UNIFIL").',
+    pair = read_pair(answer, 'give a pair of mission acronyms (lowest, highest), for example ("UNMIL", "UNIFIL").',
                      as_text, as_text, 'both parts must be mission acronyms as text, for example ("UNMIL", "UNIFIL").')
-    if isinstance(pair, Feedback):
-        return pair
     low, high = (name.upper() for name in pair)
     shares = mission_shares_last_month()
     known = set(shares.index) | set(_by_sex()["mission"])
     for name in (low, high):
         if name not in known:
-            return invalid(ex, f"{excerpt(name, quote=False)} is not a mission in the table. Use the acronyms in "
-                               "the mission column.")
+            raise Invalid(f"{excerpt(name, quote=False)} is not a mission in the table. Use the acronyms in "
+                          "the mission column.")
     large = mission_shares_last_month(1000)
     want_low, want_high = large.idxmin(), large.idxmax()
     sizes = _last_month(_by_sex()).groupby("mission")["total"].sum()
     if (low, high) == (want_low, want_high):
-        return correct(ex, f"among missions with at least 1,000 uniformed personnel, {want_low} had the lowest "
-                           f"share of women ({large.min():.1f}%) and {want_high} the highest ({large.max():.1f}%).")
+        return correct(f"among missions with at least 1,000 uniformed personnel, {want_low} had the lowest "
+                       f"share of women ({large.min():.1f}%) and {want_high} the highest ({large.max():.1f}%).")
     if (low, high) == (want_high, want_low):
-        return incorrect(ex, "the two are the right missions but in the wrong order: give (lowest, highest).")
+        return incorrect("the two are the right missions but in the wrong order: give (lowest, highest).")
     notes = []
     for name, role, want in ((low, "lowest", want_low), (high, "highest", want_high)):
         if name == want:
@@ -179,7 +172,7 @@ def check_lowest_highest(answer) -> object:
                 notes.append(f"{name} had the fewest women in number, but the question asks about the share.")
             else:
                 notes.append(f"{name} had {large[name]:.1f}%, which is not the {role} share among large missions.")
-    return incorrect(ex, " ".join(notes) + " Keep February 2014, add up women and totals by mission, keep "
+    return incorrect(" ".join(notes) + " Keep February 2014, add up women and totals by mission, keep "
                                            "missions with at least 1,000, then compare the shares.")
 
 

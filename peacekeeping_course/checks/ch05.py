@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ..datasets import load
-from .base import (Feedback, as_float, as_int, as_text, check_choice, correct, excerpt, excerpts, incorrect, invalid,
-                   read_pair, register)
+from .base import (Invalid, as_float, as_int, as_text, check_choice, correct, excerpt, excerpts, incorrect, read_pair,
+                   register)
 
 # ---------------------------------------------------------------- course data helpers
 
@@ -44,81 +44,80 @@ def map_summary(year: int = 2006, month: int = 3) -> tuple[int, int]:
 
 # ---------------------------------------------------------------- 5.1 peak month
 
-def _year_month_total(answer) -> tuple[int, int, int] | None:
-    """Accept (year, month, total) or (date, total) with a date such as '2005-12' or a Timestamp."""
+_PEAK_FORM = "give (year, month, personnel) as whole numbers, for example (2010, 4, 9345)."
+
+
+def _year_month_total(answer) -> tuple[int, int, int]:
+    """Accept (year, month, total) or (date, total) with a date such as '2005-12' or a Timestamp; else
+    raise `Invalid`."""
     if isinstance(answer, (str, bytes)) or not isinstance(answer, Sequence):
-        return None
+        raise Invalid(_PEAK_FORM)
     if len(answer) == 3:
         parts = [as_int(p) for p in answer]
-        return None if None in parts else tuple(parts)
+        if None in parts or not 1000 <= parts[0] <= 9999:  # a year of four digits (16112 is a total)
+            raise Invalid(_PEAK_FORM)
+        return tuple(parts)
     if len(answer) == 2:
         when, total = answer[0], as_int(answer[1])
         if total is None:
-            return None
+            raise Invalid(_PEAK_FORM)
         if isinstance(when, str):
             text = when.strip()
             if not any(sep in text for sep in "-/ "):  # a year alone is not a month
-                return None
+                raise Invalid(_PEAK_FORM)
         elif not isinstance(when, (pd.Timestamp, datetime.date)):
-            return None
+            raise Invalid(_PEAK_FORM)
         try:
             stamp = pd.Timestamp(when)
         except (ValueError, TypeError, OverflowError):
-            return None
+            raise Invalid(_PEAK_FORM) from None
         if pd.isna(stamp):
-            return None
+            raise Invalid(_PEAK_FORM)
         return int(stamp.year), int(stamp.month), total
-    return None
+    raise Invalid(_PEAK_FORM)
 
 
 @register("5.1")
 def check_peak(answer) -> object:
-    ex = "5.1"
-    parsed = _year_month_total(answer)
-    if parsed is None:
-        return invalid(ex, "give (year, month, personnel) as whole numbers, for example (2010, 4, 9345).")
-    year, month, total = parsed
+    year, month, total = _year_month_total(answer)
     want_year, want_month, want_total = peak_month()
     unmil = _unmil()
     if (year, month, total) == (want_year, want_month, want_total):
-        return correct(ex, f"UNMIL peaked at {want_total:,} uniformed personnel at the end of "
-                           f"{pd.Timestamp(year=want_year, month=want_month, day=1):%B %Y}.")
+        return correct(f"UNMIL peaked at {want_total:,} uniformed personnel at the end of "
+                       f"{pd.Timestamp(year=want_year, month=want_month, day=1):%B %Y}.")
     stamp = pd.Timestamp(year=year, month=month if 1 <= month <= 12 else 1, day=1) + pd.offsets.MonthEnd(0)
     troops_that_month = int(unmil.loc[stamp, "troops"]) if stamp in unmil.index else None
     if total == int(unmil["troops"].max()) or total == troops_that_month:
-        return incorrect(ex, "that is the peak of troops only. The question asks for all uniformed personnel: "
-                             "use the total column, which adds police and military observers.")
+        return incorrect("that is the peak of troops only. The question asks for all uniformed personnel: "
+                         "use the total column, which adds police and military observers.")
     if total in (15000, 15250, 16115, 16365):
-        return incorrect(ex, "that is an authorised ceiling, not a deployed strength. Read the total column "
-                             "of the monthly data.")
+        return incorrect("that is an authorised ceiling, not a deployed strength. Read the total column "
+                         "of the monthly data.")
     if not 1 <= month <= 12:
-        return invalid(ex, "the month must be a number from 1 to 12.")
+        raise Invalid("the month must be a number from 1 to 12.")
     in_2007 = unmil.loc["2007", "total"]
     if year == 2007 and total == int(in_2007.max()):
-        return incorrect(ex, "that is the largest figure in 2007, the year a 2016 speech gave for the peak. "
-                             "Look at the whole series: the peak came earlier.")
+        return incorrect("that is the largest figure in 2007, the year a 2016 speech gave for the peak. "
+                         "Look at the whole series: the peak came earlier.")
     if (year, month) == (want_year, want_month):
-        return incorrect(ex, "right month; now read the total for that month exactly.")
+        return incorrect("right month; now read the total for that month exactly.")
     if total == want_total:
-        return incorrect(ex, "right number, wrong month: use idxmax() to find the date of the largest total.")
+        return incorrect("right number, wrong month: use idxmax() to find the date of the largest total.")
     if stamp in unmil.index and total == int(unmil.loc[stamp, "total"]):
-        return incorrect(ex, f"{stamp:%B %Y} is not the peak. Find the month with the largest total, for "
-                             "example with idxmax().")
+        return incorrect(f"{stamp:%B %Y} is not the peak. Find the month with the largest total, for "
+                         "example with idxmax().")
     if stamp not in unmil.index:
-        return incorrect(ex, "that month is not in UNMIL's data, which run from September 2003 to March 2017.")
-    return incorrect(ex, "not the peak. Find the row with the largest value in the total column.")
+        return incorrect("that month is not in UNMIL's data, which run from September 2003 to March 2017.")
+    return incorrect("not the peak. Find the row with the largest value in the total column.")
 
 
 # ---------------------------------------------------------------- 5.2 police contributor
 
 @register("5.2")
 def check_police_contributor(answer) -> object:
-    ex = "5.2"
     if isinstance(answer, str) and answer.strip():
-        return invalid(ex, 'give a pair (country, police), for example ("Ghana", 27): the number is needed too.')
-    pair = read_pair(ex, answer, 'give a pair (country, police), for example ("Ghana", 27).', as_text, as_int)
-    if isinstance(pair, Feedback):
-        return pair
+        raise Invalid('give a pair (country, police), for example ("Ghana", 27): the number is needed too.')
+    pair = read_pair(answer, 'give a pair (country, police), for example ("Ghana", 27).', as_text, as_int)
     country, number = pair
     want_country, want_number = top_police_contributor()
     frame = load("unmil_contributors_by_month")
@@ -126,64 +125,61 @@ def check_police_contributor(answer) -> object:
     named = {c.lower(): c for c in feb.index}
     key = named.get(country.lower())
     if key == want_country and number == want_number:
-        return correct(ex, f"{want_country} sent {want_number} police at the end of February 2014, more than "
-                           "any other country.")
+        return correct(f"{want_country} sent {want_number} police at the end of February 2014, more than "
+                       "any other country.")
     if key == want_country:
         if number == int(feb.loc[key, "total"]):
-            return incorrect(ex, f"right country, but {number} is {key}'s total, including troops and experts. "
-                                 "Use the police column.")
-        return incorrect(ex, f"right country; now read {key}'s police figure for February 2014 exactly.")
+            return incorrect(f"right country, but {number} is {key}'s total, including troops and experts. "
+                             "Use the police column.")
+        return incorrect(f"right country; now read {key}'s police figure for February 2014 exactly.")
     if key is None:
-        return incorrect(ex, f"{excerpt(country)} did not contribute to UNMIL in February 2014 (check the spelling "
-                             "against the contributor column).")
+        return incorrect(f"{excerpt(country)} did not contribute to UNMIL in February 2014 (check the spelling "
+                         "against the contributor column).")
     largest_total = feb["total"].idxmax()
     if key == largest_total:
-        return incorrect(ex, f"{key} was the largest contributor overall, mostly troops. The question asks "
-                             "about police: sort by the police column.")
+        return incorrect(f"{key} was the largest contributor overall, mostly troops. The question asks "
+                         "about police: sort by the police column.")
     top3 = feb.nlargest(3, "police").index.tolist()
     if key in top3:
-        return incorrect(ex, f"close: {key} was among the three largest police contributors that month, but "
-                             "not the largest.")
-    return incorrect(ex, "not the largest police contributor. Keep the rows for 2014-02-28 and sort them by "
-                         "the police column.")
+        return incorrect(f"close: {key} was among the three largest police contributors that month, but "
+                         "not the largest.")
+    return incorrect("not the largest police contributor. Keep the rows for 2014-02-28 and sort them by "
+                     "the police column.")
 
 
 # ---------------------------------------------------------------- 5.3 one map
 
 @register("5.3")
 def check_map(answer) -> object:
-    ex = "5.3"
-    pair = read_pair(ex, answer, "give a pair (locations, estimated_troops), for example (30, 12000).", as_int, as_int,
+    pair = read_pair(answer, "give a pair (locations, estimated_troops), for example (30, 12000).", as_int, as_int,
                      "both parts must be whole numbers, for example (30, 12000).")
-    if isinstance(pair, Feedback):
-        return pair
     count, troops = pair
     want_count, want_troops = map_summary()
     if (count, troops) == (want_count, want_troops):
-        return correct(ex, f"the March 2006 map shows {want_count} locations with about {want_troops:,} "
-                           "estimated troops. That is more than the UN's head count, because map symbols "
-                           "assume units at full strength.")
+        return correct(f"the March 2006 map shows {want_count} locations with about {want_troops:,} "
+                       "estimated troops. That is more than the UN's head count, because map symbols "
+                       "assume units at full strength.")
     frame = load("unmil_deployment_locations")
     year_rows = frame[frame["year"] == 2006]
     unmil = _unmil()
     head_count = int(unmil.loc["2006-03-31", "troops"])
     if count == len(year_rows) or troops == int(year_rows["troops_estimate"].sum()):
-        return incorrect(ex, "that adds up every map of 2006. Keep only the map of March 2006 "
-                             "(year == 2006 and month == 3).")
+        return incorrect("that adds up every map of 2006. Keep only the map of March 2006 "
+                         "(year == 2006 and month == 3).")
     march = frame[(frame["year"] == 2006) & (frame["month"] == 3)]
     inside = march[~march["county"].isin(["Western", "Bas-Sassandra"])]
     if (count, troops) == (len(inside), int(inside["troops_estimate"].sum())):
-        return incorrect(ex, "you left out the two locations coded outside Liberia (Freetown and Webo). "
-                             "The question asks for every location shown on the map.")
+        return incorrect("you left out the two locations coded outside Liberia (Freetown and Webo). "
+                         "The question asks for every location shown on the map.")
     if troops == head_count:
-        return incorrect(ex, f"{head_count:,} is the UN head count of troops for March 2006, from the monthly "
-                             "data. The question asks for Geo-PKO's estimate: sum troops_estimate on the map.")
+        return incorrect(f"{head_count:,} is the UN head count of troops for March 2006, from the monthly "
+                         "data. The question asks for Geo-PKO's estimate: sum troops_estimate on the map.")
     if count == want_count:
-        return incorrect(ex, "right number of locations; now sum troops_estimate over the same rows.")
+        return incorrect("right number of locations; now sum troops_estimate over the same rows.")
     if troops == want_troops:
-        return incorrect(ex, "right troop estimate; now count the rows (locations) on that map.")
-    return incorrect(ex, "not quite. Filter the rows with year == 2006 and month == 3, count them, and sum "
-                         "their troops_estimate.")
+        return incorrect("right troop estimate; now count the rows (locations) on that map.")
+    return incorrect("not quite. Filter the rows with year == 2006 and month == 3, count them, and sum "
+                     "their troops_estimate.")
 
 
 # ---------------------------------------------------------------- 5.4 people per weapon
@@ -199,33 +195,32 @@ PLANNED = 38000              # planning estimate, IRIN (29 October 2003)
 
 @register("5.4")
 def check_people_per_weapon(answer) -> object:
-    ex = "5.4"
     value = as_float(answer)
     if value is None:
-        return invalid(ex, "give a number rounded to one decimal place, for example 2.5.")
+        raise Invalid("give a number rounded to one decimal place, for example 2.5.")
     expected = PEOPLE_COMMISSION / WEAPONS_COMMISSION
     if abs(value - round(expected, 1)) <= 0.051:
-        return correct(ex, f"about {expected:.1f} people per weapon: only about one participant in four brought "
-                           "a gun. The article's '100,000' counts people, not weapons.")
+        return correct(f"about {expected:.1f} people per weapon: only about one participant in four brought "
+                       "a gun. The article's '100,000' counts people, not weapons.")
     if abs(value - WEAPONS_COMMISSION / PEOPLE_COMMISSION) <= 0.011 or abs(value - 0.3) < 1e-9:
-        return incorrect(ex, "that is weapons per person, the ratio upside down. Divide people by weapons.")
+        return incorrect("that is weapons per person, the ratio upside down. Divide people by weapons.")
     if abs(value - 100 * WEAPONS_COMMISSION / PEOPLE_COMMISSION) <= 0.1:
-        return incorrect(ex, "that is the percentage of participants who brought a weapon. The question asks "
-                             "for people per weapon.")
+        return incorrect("that is the percentage of participants who brought a weapon. The question asks "
+                         "for people per weapon.")
     if abs(value - round(PEOPLE_PKSOI / WEAPONS_PAES, 1)) <= 0.051:
-        return incorrect(ex, "that uses PKSOI's count of people and Paes's 28,000 guns. The reasoning is right, "
-                             "but the question asks for the national commission's pair of figures.")
+        return incorrect("that uses PKSOI's count of people and Paes's 28,000 guns. The reasoning is right, "
+                         "but the question asks for the national commission's pair of figures.")
     if min(abs(value - PEOPLE_COMMISSION / WEAPONS_PKSOI), abs(value - PEOPLE_PKSOI / WEAPONS_PKSOI)) <= 0.06:
-        return incorrect(ex, "that uses the PKSOI figure of 61,918 'weapons', which is more than twice every "
-                             "other count and probably includes more than firearms. Use the commission's 27,000.")
+        return incorrect("that uses the PKSOI figure of 61,918 'weapons', which is more than twice every "
+                         "other count and probably includes more than firearms. Use the commission's 27,000.")
     if abs(value - PLANNED / WEAPONS_COMMISSION) <= 0.051:
-        return incorrect(ex, "that divides the planning estimate of combatants by the weapons. Use the number "
-                             "of people actually disarmed.")
+        return incorrect("that divides the planning estimate of combatants by the weapons. Use the number "
+                         "of people actually disarmed.")
     if abs(value - PEOPLE_COMMISSION / PLANNED) <= 0.051:
-        return incorrect(ex, "that compares the caseload with the plan (people disarmed / people expected). "
-                             "Divide people by weapons instead.")
-    return incorrect(ex, "not quite. Divide the people disarmed (103,018) by the weapons collected (27,000) "
-                         "and round to one decimal place.")
+        return incorrect("that compares the caseload with the plan (people disarmed / people expected). "
+                         "Divide people by weapons instead.")
+    return incorrect("not quite. Divide the people disarmed (103,018) by the weapons collected (27,000) "
+                     "and round to one decimal place.")
 
 
 # ---------------------------------------------------------------- 5.5 evaluate the claim
@@ -245,8 +240,7 @@ CLAIM_OPTIONS = {
 
 @register("5.5")
 def check_claim(answer) -> object:
-    ex = "5.5"
-    return check_choice(ex, answer, CLAIM_OPTIONS, strip="().")
+    return check_choice(answer, CLAIM_OPTIONS, strip="().")
 
 
 # ---------------------------------------------------------------- 5.6 sequence
@@ -283,27 +277,26 @@ def expected_sequence() -> list[str]:
 
 @register("5.6")
 def check_sequence(answer) -> object:
-    ex = "5.6"
     if isinstance(answer, str):
         letters = [ch for ch in answer.upper() if ch.isalpha()]
     elif isinstance(answer, Sequence) and not isinstance(answer, bytes):
         if not all(isinstance(item, str) for item in answer):
-            return invalid(ex, 'give the letters as text, for example ["F", "B", ...] or "FB...".')
+            raise Invalid('give the letters as text, for example ["F", "B", ...] or "FB...".')
         letters = [item.strip().upper().strip("().") for item in answer]
     else:
-        return invalid(ex, 'give the eight letters in order, as a list such as ["A", "B", ...] or a text such '
-                           'as "ABCDEFGH".')
+        raise Invalid('give the eight letters in order, as a list such as ["A", "B", ...] or a text such '
+                      'as "ABCDEFGH".')
     unknown = [x for x in letters if x not in SEQUENCE_EVENTS]
     if unknown:
-        return invalid(ex, f"there is no event {excerpts(sorted(set(unknown)))}; the events are A to H.")
+        raise Invalid(f"there is no event {excerpts(sorted(set(unknown)))}; the events are A to H.")
     if len(letters) != len(set(letters)):
-        return invalid(ex, "each letter should appear once.")
+        raise Invalid("each letter should appear once.")
     missing = [x for x in SEQUENCE_EVENTS if x not in letters]
     if missing:
-        return invalid(ex, f"put all eight events in order; missing: {', '.join(missing)}.")
+        raise Invalid(f"put all eight events in order; missing: {', '.join(missing)}.")
     want = expected_sequence()
     if letters == want:
-        return correct(ex, "right order: " + " → ".join(f"{k} ({SEQUENCE_EVENTS[k][0][:4]})" for k in want) + ".")
+        return correct("right order: " + " → ".join(f"{k} ({SEQUENCE_EVENTS[k][0][:4]})" for k in want) + ".")
     place = {k: i for i, k in enumerate(letters)}
     hints = [text for (later, earlier), text in SEQUENCE_HINTS.items() if place[later] < place[earlier]]
     in_place = sum(a == b for a, b in zip(letters, want))
@@ -314,4 +307,4 @@ def check_sequence(answer) -> object:
         first = next(i for i, (a, b) in enumerate(zip(letters, want)) if a != b)
         message += (f" Position {first + 1} should be {want[first]} ({SEQUENCE_EVENTS[want[first]][1]}, "
                     f"{SEQUENCE_EVENTS[want[first]][0]}).")
-    return incorrect(ex, message)
+    return incorrect(message)

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from ..datasets import load
-from .base import Feedback, as_float, as_int, correct, excerpt, incorrect, invalid, read_pair, register
+from .base import Invalid, as_float, as_int, correct, excerpt, incorrect, read_pair, register
 
 
 def _strength() -> pd.DataFrame:
@@ -46,9 +46,9 @@ def lowest_share() -> tuple[int, float]:
     return int(share.idxmin()), round(float(share.min()), 1)
 
 
-def _pair(answer, ex: str, example: str) -> "tuple[int, float] | Feedback":
-    """A (year, number) pair, or an invalid Feedback."""
-    return read_pair(ex, answer, f"give a pair (year, number), for example {example}.", as_int, as_float,
+def _pair(answer, example: str) -> "tuple[int, float]":
+    """A (year, number) pair; else raises `Invalid`."""
+    return read_pair(answer, f"give a pair (year, number), for example {example}.", as_int, as_float,
                      f"the year must be a whole number and the second part a number, for example {example}.")
 
 
@@ -56,81 +56,75 @@ def _pair(answer, ex: str, example: str) -> "tuple[int, float] | Feedback":
 
 @register("6.1")
 def check_largest_increase(answer) -> object:
-    ex = "6.1"
-    pair = _pair(answer, ex, "(2009, 1827)")
-    if isinstance(pair, Feedback):
-        return pair
+    pair = _pair(answer, "(2009, 1827)")
     year, value = pair
     want_year, want_change = largest_increase()
     change = yearly_change()
     if year == want_year and abs(value - want_change) < 0.5:
-        return correct(ex, f"the largest increase came in {want_year}: {want_change:,} more personnel than a "
-                           "year earlier, mostly Kenyan forces already in Somalia moving to AU command.")
+        return correct(f"the largest increase came in {want_year}: {want_change:,} more personnel than a "
+                       "year earlier, mostly Kenyan forces already in Somalia moving to AU command.")
     if year == want_year and abs(value - largest_increase("troops")[1]) < 0.5:
-        return incorrect(ex, "right year, but that is the change in troops only. Use the total column, which "
-                             "adds the police.")
+        return incorrect("right year, but that is the change in troops only. Use the total column, which "
+                         "adds the police.")
     pct = (100 * _strength()["total"].astype(float).pct_change()).dropna()
     if year in pct.index and abs(value - float(pct.loc[year])) <= 0.11:
-        return incorrect(ex, "that looks like a percentage change. The question asks for the increase in "
-                             "personnel: use diff(), not pct_change().")
+        return incorrect("that looks like a percentage change. The question asks for the increase in "
+                         "personnel: use diff(), not pct_change().")
     if year == int(pct.idxmax()):
-        return incorrect(ex, f"{int(pct.idxmax())} has the largest *percentage* increase, because the force "
-                             "started small. The question asks for the largest increase in personnel: use "
-                             "diff(), not pct_change().")
+        return incorrect(f"{int(pct.idxmax())} has the largest *percentage* increase, because the force "
+                         "started small. The question asks for the largest increase in personnel: use "
+                         "diff(), not pct_change().")
     if abs(value - want_change) < 0.5 and year == want_year - 1:
-        return incorrect(ex, f"right number, wrong year: the change from {want_year - 1} to {want_year} "
-                             f"belongs to {want_year}, the year the force reached its new size.")
+        return incorrect(f"right number, wrong year: the change from {want_year - 1} to {want_year} "
+                         f"belongs to {want_year}, the year the force reached its new size.")
     if year == want_year:
-        return incorrect(ex, f"right year; now subtract the {want_year - 1} total from the {want_year} total.")
+        return incorrect(f"right year; now subtract the {want_year - 1} total from the {want_year} total.")
     if year in change.index and abs(value - change.loc[year]) < 0.5:
-        return incorrect(ex, f"that is the change in {year}, but it is not the largest. Sort the changes or "
-                             "use idxmax() to find the biggest.")
+        return incorrect(f"that is the change in {year}, but it is not the largest. Sort the changes or "
+                         "use idxmax() to find the biggest.")
     if year not in _strength().index:
-        return incorrect(ex, "that year is not in the table, which covers 2007-2016.")
-    return incorrect(ex, "not quite. Compute total.diff() and find the year with the largest value.")
+        return incorrect("that year is not in the table, which covers 2007-2016.")
+    return incorrect("not quite. Compute total.diff() and find the year with the largest value.")
 
 
 # ---------------------------------------------------------------- 6.2
 
 @register("6.2")
 def check_lowest_share(answer) -> object:
-    ex = "6.2"
-    pair = _pair(answer, ex, "(2016, 99.0)")
-    if isinstance(pair, Feedback):
-        return pair
+    pair = _pair(answer, "(2016, 99.0)")
     year, value = pair
     want_year, want_share = lowest_share()
     share = share_of_ceiling()
     if year == want_year and abs(value - want_share) <= 0.051:
-        return correct(ex, f"{want_year}: {want_share}% of the ceiling. The Council had raised the ceiling to "
-                           "12,000 on 22 December 2010, days before the year-end count, so the low share "
-                           "reflects the timing of the decision more than a failure to deploy.")
+        return correct(f"{want_year}: {want_share}% of the ceiling. The Council had raised the ceiling to "
+                       "12,000 on 22 December 2010, days before the year-end count, so the low share "
+                       "reflects the timing of the decision more than a failure to deploy.")
     if year == want_year and abs(value * 100 - want_share) <= 0.51:
-        return incorrect(ex, "right year, but that looks like a fraction. Multiply by 100 for a percentage.")
+        return incorrect("right year, but that looks like a fraction. Multiply by 100 for a percentage.")
     if year == want_year and abs(value - float(share_of_ceiling("troops").loc[want_year])) <= 0.051:
-        return incorrect(ex, "right year, but you divided troops only. Use the total column (troops and "
-                             "police): the ceilings cover all uniformed personnel.")
+        return incorrect("right year, but you divided troops only. Use the total column (troops and "
+                         "police): the ceilings cover all uniformed personnel.")
     if year == want_year and abs(value - 100 * 100 / want_share) <= 0.2:
-        return incorrect(ex, "right year, but the ratio is upside down: divide the strength by the ceiling.")
+        return incorrect("right year, but the ratio is upside down: divide the strength by the ceiling.")
     if year == want_year:
-        return incorrect(ex, f"right year; check the share: total divided by the ceiling in force on 31 "
-                             f"December {want_year}, times 100, rounded to one decimal place.")
+        return incorrect(f"right year; check the share: total divided by the ceiling in force on 31 "
+                         f"December {want_year}, times 100, rounded to one decimal place.")
     if year == int(share.drop(want_year).idxmin()):
-        return incorrect(ex, f"{year} is the lowest if you leave out {want_year}. Resolution 1964 was adopted "
-                             f"on 22 December {want_year}, so its ceiling of 12,000 was in force on 31 "
-                             "December: include that year.")
+        return incorrect(f"{year} is the lowest if you leave out {want_year}. Resolution 1964 was adopted "
+                         f"on 22 December {want_year}, so its ceiling of 12,000 was in force on 31 "
+                         "December: include that year.")
     if year < want_year:
-        return incorrect(ex, "the ceilings table has no UN-set ceiling before December 2010. Resolution 1744 "
-                             "named no troop number, and 8,000 was the AU's plan, so 2007-2009 have no share.")
+        return incorrect("the ceilings table has no UN-set ceiling before December 2010. Resolution 1744 "
+                         "named no troop number, and 8,000 was the AU's plan, so 2007-2009 have no share.")
     if year == int(share.idxmax()):
-        return incorrect(ex, "that is the highest share, not the lowest.")
+        return incorrect("that is the highest share, not the lowest.")
     if year in share.index and abs(value - float(share.loc[year])) <= 0.051:
-        return incorrect(ex, f"that is the share for {year}, but it is not the lowest. Compare all years "
-                             "with a ceiling.")
+        return incorrect(f"that is the share for {year}, but it is not the lowest. Compare all years "
+                         "with a ceiling.")
     if year in share.index:
-        return incorrect(ex, "not the lowest share. For each year, take the last resolution adopted on or "
-                             "before 31 December; pd.merge_asof does this matching.")
-    return incorrect(ex, "that year is not in the strength table, which covers 2007-2016.")
+        return incorrect("not the lowest share. For each year, take the last resolution adopted on or "
+                         "before 31 December; pd.merge_asof does this matching.")
+    return incorrect("that year is not in the strength table, which covers 2007-2016.")
 
 
 # 6.3 (matching task) is data: exercises/checks/06-amisom-somalia.yml
@@ -208,32 +202,31 @@ def _case_key(name) -> str | None:
 
 @register("6.4")
 def check_comparison(answer) -> object:
-    ex = "6.4"
     example = '{"consent": {"Liberia": "helped", "Somalia": "hindered"}, ...}'
     if isinstance(answer, pd.DataFrame):
         frame = answer if set(map(str, answer.columns)) & {"Liberia", "Somalia", "liberia", "somalia"} \
             else answer.T
         answer = frame.to_dict(orient="index")
     if not isinstance(answer, Mapping):
-        return invalid(ex, f"give a dictionary of dictionaries, for example {example}.")
+        raise Invalid(f"give a dictionary of dictionaries, for example {example}.")
     ratings: dict[tuple[str, str], str] = {}
     for factor_name, row in answer.items():
         factor = _factor_key(factor_name)
         if factor is None:
-            return invalid(ex, f"{excerpt(factor_name)} is not one of the factors: {', '.join(FACTORS)}.")
+            raise Invalid(f"{excerpt(factor_name)} is not one of the factors: {', '.join(FACTORS)}.")
         if not isinstance(row, Mapping):
-            return invalid(ex, f"the value for {excerpt(factor_name)} should be a dictionary such as "
-                               '{"Liberia": "helped", "Somalia": "hindered"}.')
+            raise Invalid(f"the value for {excerpt(factor_name)} should be a dictionary such as "
+                          '{"Liberia": "helped", "Somalia": "hindered"}.')
         for case_name, value in row.items():
             case = _case_key(case_name)
             if case is None:
-                return invalid(ex, f"{excerpt(case_name)} is not a case; use \"Liberia\" and \"Somalia\".")
+                raise Invalid(f"{excerpt(case_name)} is not a case; use \"Liberia\" and \"Somalia\".")
             if value in (None, ""):
                 continue
             rating = _RATING_ALIASES.get(str(value).strip().lower())
             if rating is None:
-                return invalid(ex, f"{factor} / {case}: {excerpt(value)} is not a rating; use \"helped\", "
-                                   "\"hindered\" or \"mixed\".")
+                raise Invalid(f"{factor} / {case}: {excerpt(value)} is not a rating; use \"helped\", "
+                              "\"hindered\" or \"mixed\".")
             ratings[(factor, case)] = rating
     missing = [f"{f} ({c})" for f in FACTORS for c in CASES if (f, c) not in ratings]
     differences, contested = [], []
@@ -250,8 +243,8 @@ def check_comparison(answer) -> object:
                  if key in ratings and (expected is None or ratings[key] == expected))
     notes = " ".join(contested)
     if not differences and not missing:
-        return correct(ex, f"your ratings match the readings' assessment in all 12 cells. {notes} Now use "
-                           "them in the written comparison (exercise 6.5).")
+        return correct(f"your ratings match the readings' assessment in all 12 cells. {notes} Now use "
+                       "them in the written comparison (exercise 6.5).")
     parts = [f"{agreed} of 12 cells agree with the readings' assessment."]
     parts += differences
     if missing:
@@ -260,7 +253,7 @@ def check_comparison(answer) -> object:
         parts.append(notes)
     parts.append("A difference is not automatically wrong: if you can support your rating with evidence, "
                  "say so in your written comparison.")
-    return incorrect(ex, " ".join(parts))
+    return incorrect(" ".join(parts))
 
 
 # 6.5 (written task) is data: exercises/checks/06-amisom-somalia.yml

@@ -11,7 +11,7 @@ import re
 import pandas as pd
 
 from ..datasets import load
-from .base import (Feedback, as_finite, correct, excerpt, incorrect, invalid, match_names, near, read_names,
+from .base import (Invalid, as_finite, correct, excerpt, incorrect, match_names, near, read_names,
                    read_numbers, register)
 
 REGIONS = ("north", "centre", "south")
@@ -74,67 +74,59 @@ def _all_close(values: dict[str, float], expected: dict[str, float], tol: float)
 
 @register("7.1")
 def check_regional_police_rate(answer) -> object:
-    ex = "7.1"
     read = read_numbers(
-        ex, answer, REGIONS, _REGION_SPELLINGS, read=as_finite, missing_verdict=invalid,
+        answer, REGIONS, _REGION_SPELLINGS, read=as_finite, missing_status="invalid",
         form='give a dictionary from region to rate, for example {"north": 90.1, "centre": 150.2, "south": 130.3}.',
         unknown="{key} is not a region; use the keys north, centre and south.",
         not_number="the value for {name} must be a number, for example 123.4.",
         missing="give a rate for every region; missing: {missing}.")
-    if isinstance(read, Feedback):
-        return read
     values, _ = read
     expected = regional_police_per_100k()
     summary = ", ".join(f"{r} {expected[r]:.1f}" for r in REGIONS)
     if _all_close(values, expected, 0.051):
-        return correct(ex, f"police officers per 100,000 residents: {summary}. The centre's figure is "
-                           "pulled up by the capital district, where most of its officers serve.")
+        return correct(f"police officers per 100,000 residents: {summary}. The centre's figure is "
+                       "pulled up by the capital district, where most of its officers serve.")
     if _all_close(values, mean_of_district_rates(), 0.1):
-        return incorrect(ex, "these are the averages of the district rates. A simple average gives a district "
-                             "of about 40,000 people the same weight as one of over a million. Add up the officers and "
-                             "the population of each region first, then divide and multiply by 100,000.")
+        return incorrect("these are the averages of the district rates. A simple average gives a district "
+                         "of about 40,000 people the same weight as one of over a million. Add up the officers and "
+                         "the population of each region first, then divide and multiply by 100,000.")
     if _all_close({r: values[r] * 100 for r in REGIONS}, expected, 0.2):
-        return incorrect(ex, "these look like rates per 1,000 residents. The exercise asks for officers per "
-                             "100,000 residents: multiply by 100,000, not 1,000.")
+        return incorrect("these look like rates per 1,000 residents. The exercise asks for officers per "
+                         "100,000 residents: multiply by 100,000, not 1,000.")
     if _all_close({r: values[r] * 10 for r in REGIONS}, expected, 0.2):
-        return incorrect(ex, "these look like rates per 10,000 residents. Multiply by 100,000 instead.")
+        return incorrect("these look like rates per 10,000 residents. Multiply by 100,000 instead.")
     if _all_close({r: values[r] * 100_000 for r in REGIONS}, expected, 0.2):
-        return incorrect(ex, "these are officers per resident. Multiply by 100,000 to get officers per 100,000 "
-                             "residents.")
+        return incorrect("these are officers per resident. Multiply by 100,000 to get officers per 100,000 "
+                         "residents.")
     if all(values[r] > 0 for r in REGIONS) and _all_close(
             {r: 100_000 / values[r] for r in REGIONS}, expected, 0.5):
-        return incorrect(ex, "the division is upside down: these are residents per officer. Divide officers by "
-                             "population, then multiply by 100,000.")
+        return incorrect("the division is upside down: these are residents per officer. Divide officers by "
+                         "population, then multiply by 100,000.")
     wrong = [r for r in REGIONS if abs(values[r] - expected[r]) > 0.051]
-    return incorrect(ex, f"not quite for {', '.join(wrong)}. For each region, divide the total number of police "
-                         "officers by the total population, multiply by 100,000 and round to one decimal place.")
+    return incorrect(f"not quite for {', '.join(wrong)}. For each region, divide the total number of police "
+                     "officers by the total population, multiply by 100,000 and round to one decimal place.")
 
 
 # ---------------------------------------------------------------- 7.2 districts resolving < 50% of complaints
 
 @register("7.2")
 def check_low_resolution(answer) -> object:
-    ex = "7.2"
-    names = read_names(ex, answer, "district names", '["Kharvell", "Brannock"]', "a district name")
-    if isinstance(names, Feedback):
-        return names
+    names = read_names(answer, "district names", '["Kharvell", "Brannock"]', "a district name")
     rates = resolution_rates()
-    names = match_names(ex, names, rates.index,
+    names = match_names(names, rates.index,
                         f"is not a district. The districts are: {', '.join(sorted(rates.index))}.")
-    if isinstance(names, Feedback):
-        return names
     given = set(names)
     expected = set(low_resolution_districts())
     if given == expected:
-        return correct(ex, f"{len(expected)} districts resolved fewer than half of the complaints they received: "
-                           f"{', '.join(sorted(expected))}, all in the north. "
-                           + _undefined_note(rates))
+        return correct(f"{len(expected)} districts resolved fewer than half of the complaints they received: "
+                       f"{', '.join(sorted(expected))}, all in the north. "
+                       + _undefined_note(rates))
     undefined = sorted(d for d in given if pd.isna(rates[d]))
     if undefined:
-        return incorrect(ex, f"{', '.join(undefined)} received no complaints, so its resolution rate is undefined "
-                             "(0 of 0): it is neither below nor above 50%. Leave it out, and note it separately: "
-                             "zero complaints in a district with low trust may mean nobody can reach the "
-                             "complaints system.")
+        return incorrect(f"{', '.join(undefined)} received no complaints, so its resolution rate is undefined "
+                         "(0 of 0): it is neither below nor above 50%. Leave it out, and note it separately: "
+                         "zero complaints in a district with low trust may mean nobody can reach the "
+                         "complaints system.")
     parts = []
     missing = sorted(expected - given)
     if missing:
@@ -144,7 +136,7 @@ def check_low_resolution(answer) -> object:
         parts.append("Not below 50%: " + ", ".join(f"{d} ({rates[d]:.1f}%)" for d in extra) + ".")
         if all(rates[d] < 60 for d in extra):
             parts.append("Check the threshold: the exercise asks for rates below 50%.")
-    return incorrect(ex, "not quite. " + " ".join(parts)
+    return incorrect("not quite. " + " ".join(parts)
                      + " Compute 100 * complaints_resolved / complaints_received for each district.")
 
 
@@ -180,32 +172,31 @@ def _match_body(text: str, bodies: list[str]) -> list[str]:
 
 @register("7.3")
 def check_weakest_body(answer) -> object:
-    ex = "7.3"
     if not isinstance(answer, str):
-        return invalid(ex, 'give the name of one body as text, for example "National Human Rights Commission".')
+        raise Invalid('give the name of one body as text, for example "National Human Rights Commission".')
     bodies = _bodies().set_index("body")
     names = [str(b) for b in bodies.index]
     matches = _match_body(answer, names)
     if not matches:
-        return invalid(ex, f"{excerpt(answer)} does not match a body in the table. The bodies are: {'; '.join(names)}.")
+        raise Invalid(f"{excerpt(answer)} does not match a body in the table. The bodies are: {'; '.join(names)}.")
     if len(matches) > 1:
-        return invalid(ex, f"{excerpt(answer)} matches more than one body ({'; '.join(matches)}). Give the full name.")
+        raise Invalid(f"{excerpt(answer)} matches more than one body ({'; '.join(matches)}). Give the full name.")
     chosen = matches[0]
     row = bodies.loc[chosen]
     expected = weakest_oversight_body()
     if chosen == expected:
-        return correct(ex, f"the {chosen} has no legal mandate and cannot summon officials; it has "
-                           f"{int(row['staff'])} staff, a budget of {int(row['annual_budget_usd']):,} US dollars and "
-                           f"published {int(row['reports_published'])} reports. It exists mostly on paper: the "
-                           "first step is a law that gives it a mandate and powers, then money and staff.")
+        return correct(f"the {chosen} has no legal mandate and cannot summon officials; it has "
+                       f"{int(row['staff'])} staff, a budget of {int(row['annual_budget_usd']):,} US dollars and "
+                       f"published {int(row['reports_published'])} reports. It exists mostly on paper: the "
+                       "first step is a law that gives it a mandate and powers, then money and staff.")
     kind = str(row["kind"])
     if kind in BODY_HINTS:
-        return incorrect(ex, BODY_HINTS[kind].format(reports=int(row["reports_published"]), staff=int(row["staff"])))
+        return incorrect(BODY_HINTS[kind].format(reports=int(row["reports_published"]), staff=int(row["staff"])))
     powers = [p for p, ok in (("a legal mandate", row["legal_mandate"]),
                               ("the power to summon officials", row["can_summon_officials"])) if ok]
-    return incorrect(ex, f"the {chosen} has {' and '.join(powers) or 'few powers'}, {int(row['staff'])} staff and "
-                         f"published {int(row['reports_published'])} report(s). Look for a state body that lacks "
-                         "both a legal mandate and the power to summon officials.")
+    return incorrect(f"the {chosen} has {' and '.join(powers) or 'few powers'}, {int(row['staff'])} staff and "
+                     f"published {int(row['reports_published'])} report(s). Look for a state body that lacks "
+                     "both a legal mandate and the power to summon officials.")
 
 
 # 7.4 (ordering task) is data: exercises/checks/07-ssr-best-practices.yml

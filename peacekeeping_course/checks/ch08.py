@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..datasets import load
-from .base import Feedback, as_float, as_int, correct, incorrect, invalid, near, read_pair, register
+from .base import Invalid, as_float, as_int, correct, incorrect, near, read_pair, register
 
 EXTRACT = pd.Timestamp("2024-02-19")  # date of the UN extract behind un_peacekeeping_operations
 
@@ -64,109 +64,102 @@ def _decade(value) -> int | None:
 
 @register("8.1")
 def check_busiest_decade(answer) -> object:
-    ex = "8.1"
-    pair = read_pair(ex, answer, "give a pair of two values, for example (1960, 6).", _decade, as_int,
+    pair = read_pair(answer, "give a pair of two values, for example (1960, 6).", _decade, as_int,
                      "give the decade as its first year (for example 1960 or \"1960s\") and the count as a whole "
                      "number.")
-    if isinstance(pair, Feedback):
-        return pair
     decade, count = pair
     if decade % 10:
-        return invalid(ex, f"{decade} is not the first year of a decade. Write the decade as 1960, 1970, ... "
-                           "(the year divided by 10, rounded down, times 10).")
+        raise Invalid(f"{decade} is not the first year of a decade. Write the decade as 1960, 1970, ... "
+                      "(the year divided by 10, rounded down, times 10).")
     want_decade, want_count = busiest_decade()
     per_decade = starts_per_decade()
     if (decade, count) == (want_decade, want_count):
         others = int(per_decade.sum()) - want_count
         comparison = (f", more than in all the other decades together ({others})" if want_count > others
                       else "")
-        return correct(ex, f"{want_count} operations in the list started in the {want_decade}s{comparison}.")
+        return correct(f"{want_count} operations in the list started in the {want_decade}s{comparison}.")
     if decade == want_decade:
         ops = _dated_operations()
         era_count = int(ops["start_date"].dt.year.between(1989, 1999).sum())
         if count == era_count:
-            return incorrect(ex, f"{count} is the number that started from 1989 to 1999 (the lesson's era). "
-                                 f"The question asks for the calendar decade {want_decade}-{want_decade + 9}.")
+            return incorrect(f"{count} is the number that started from 1989 to 1999 (the lesson's era). "
+                             f"The question asks for the calendar decade {want_decade}-{want_decade + 9}.")
         ended_decades = ops["end_date"].dropna().dt.year // 10 * 10
         if count == int((ended_decades == decade).sum()):
-            return incorrect(ex, "that is the number of operations that *ended* in that decade. Group by the "
-                                 "year of start_date instead.")
+            return incorrect("that is the number of operations that *ended* in that decade. Group by the "
+                             "year of start_date instead.")
         if count == len(load("un_peacekeeping_operations")):
-            return incorrect(ex, "that is the number of rows in the whole table. Count only the operations "
-                                 "whose start_date falls in that decade.")
-        return incorrect(ex, f"right decade; now count again the operations whose start_date falls in "
-                             f"{decade}-{decade + 9}.")
+            return incorrect("that is the number of rows in the whole table. Count only the operations "
+                             "whose start_date falls in that decade.")
+        return incorrect(f"right decade; now count again the operations whose start_date falls in "
+                         f"{decade}-{decade + 9}.")
     if decade in per_decade.index and count == int(per_decade.loc[decade]):
-        return incorrect(ex, f"the {decade}s had {count} starts, but another decade had more. Use idxmax() "
-                             "or sort the counts.")
-    return incorrect(ex, "not quite. Take the decade of each start_date (year // 10 * 10), count the rows in "
-                         "each decade with groupby(...).size(), and find the largest.")
+        return incorrect(f"the {decade}s had {count} starts, but another decade had more. Use idxmax() "
+                         "or sort the counts.")
+    return incorrect("not quite. Take the decade of each start_date (year // 10 * 10), count the rows in "
+                     "each decade with groupby(...).size(), and find the largest.")
 
 
 # ---------------------------------------------------------------- 8.2
 
 @register("8.2")
 def check_median_duration(answer) -> object:
-    ex = "8.2"
     value = as_float(answer)
     if value is None:
-        return invalid(ex, "give a number of years, for example 3.7.")
+        raise Invalid("give a number of years, for example 3.7.")
     expected = median_years()
     if abs(value - expected) <= 0.06 or abs(value - round(expected, 1)) <= 0.051:
-        return correct(ex, f"the median ended operation lasted {expected:.1f} years: half of the operations "
-                           "that have ended were over within that time.")
+        return correct(f"the median ended operation lasted {expected:.1f} years: half of the operations "
+                       "that have ended were over within that time.")
     if abs(value - median_years(ended_only=False)) <= 0.06:
-        return incorrect(ex, "that includes the active operations, counted up to the extract date. The "
-                             "question asks only about operations that have ended (both dates present).")
+        return incorrect("that includes the active operations, counted up to the extract date. The "
+                         "question asks only about operations that have ended (both dates present).")
     if abs(value - median_years(statistic="mean")) <= 0.06:
-        return incorrect(ex, "that is the mean. A few very long operations pull the mean up; the question "
-                             "asks for the median.")
+        return incorrect("that is the mean. A few very long operations pull the mean up; the question "
+                         "asks for the median.")
     if abs(value - median_years(unit_days=1)) <= 1:
-        return incorrect(ex, "that looks like days. Divide the number of days by 365.25 to get years.")
+        return incorrect("that looks like days. Divide the number of days by 365.25 to get years.")
     if abs(value - median_years(unit_days=365.25 / 12)) <= 0.2:
-        return incorrect(ex, "that looks like months. The question asks for years.")
+        return incorrect("that looks like months. The question asks for years.")
     if abs(value - median_years(ended_only=False, statistic="mean")) <= 0.06:
-        return incorrect(ex, "that is the mean over all operations, including active ones. Use only ended "
-                             "operations, and the median.")
-    return incorrect(ex, "not quite. Keep rows with both start_date and end_date, compute "
-                         "(end_date - start_date).dt.days / 365.25, take the median and round to one decimal.")
+        return incorrect("that is the mean over all operations, including active ones. Use only ended "
+                         "operations, and the median.")
+    return incorrect("not quite. Keep rows with both start_date and end_date, compute "
+                     "(end_date - start_date).dt.days / 365.25, take the median and round to one decimal.")
 
 
 # ---------------------------------------------------------------- 8.3
 
 @register("8.3")
 def check_legal_basis_medians(answer) -> object:
-    ex = "8.3"
-    pair = read_pair(ex, answer, "give a pair of two values, for example (20.5, 8.0).", as_float, as_float,
+    pair = read_pair(answer, "give a pair of two values, for example (20.5, 8.0).", as_float, as_float,
                      "both values must be numbers of years, for example (20.5, 8.0).")
-    if isinstance(pair, Feedback):
-        return pair
     first, second = pair
     without, with_vii = medians_by_legal_basis()
     if near(first, without, 0.15) and near(second, with_vii, 0.15):
         joined = legal_join()
         older = joined[~joined["chapter_vii"].astype(bool)]
-        return correct(ex, f"median {without:.1f} years without Chapter VII against {with_vii:.1f} with it. "
-                           f"But the {len(older)} operations without Chapter VII were all founded by "
-                           f"{older['adopted'].max().year}: the difference reflects era and time elapsed as much "
-                           "as legal basis.")
+        return correct(f"median {without:.1f} years without Chapter VII against {with_vii:.1f} with it. "
+                       f"But the {len(older)} operations without Chapter VII were all founded by "
+                       f"{older['adopted'].max().year}: the difference reflects era and time elapsed as much "
+                       "as legal basis.")
     if near(first, with_vii, 0.15) and near(second, without, 0.15):
-        return incorrect(ex, "the two values are swapped. Give the median for operations founded without "
-                             "Chapter VII first, then with Chapter VII.")
+        return incorrect("the two values are swapped. Give the median for operations founded without "
+                         "Chapter VII first, then with Chapter VII.")
     ended = medians_by_legal_basis(ended_only=True)
     if near(first, ended[0], 0.15) and near(second, ended[1], 0.15):
-        return incorrect(ex, "you kept only operations that have ended. Count active operations up to "
-                             "19 February 2024, as the exercise says.")
+        return incorrect("you kept only operations that have ended. Count active operations up to "
+                         "19 February 2024, as the exercise says.")
     means = medians_by_legal_basis(statistic="mean")
     if near(first, means[0], 0.15) and near(second, means[1], 0.15):
-        return incorrect(ex, "those are means. Use the median of each group.")
+        return incorrect("those are means. Use the median of each group.")
     force = medians_by_legal_basis(column="all_necessary_means")
     if near(first, force[0], 0.15) and near(second, force[1], 0.15):
-        return incorrect(ex, "you grouped by all_necessary_means. The question groups by chapter_vii: UNMIL "
-                             "was founded under Chapter VII without an express force clause.")
-    return incorrect(ex, "not quite. Merge the two tables (left_on=\"mission\", right_on=\"acronym\"), fill "
-                         "missing end dates with 2024-02-19, compute years, then take the median by "
-                         "chapter_vii.")
+        return incorrect("you grouped by all_necessary_means. The question groups by chapter_vii: UNMIL "
+                         "was founded under Chapter VII without an express force clause.")
+    return incorrect("not quite. Merge the two tables (left_on=\"mission\", right_on=\"acronym\"), fill "
+                     "missing end dates with 2024-02-19, compute years, then take the median by "
+                     "chapter_vii.")
 
 
 # 8.4 (classification task) is data: exercises/checks/08-legal-frameworks.yml

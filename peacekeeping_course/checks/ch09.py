@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..datasets import load
-from .base import Feedback, as_float, correct, excerpts, incorrect, invalid, near, read_numbers, register
+from .base import Invalid, as_float, correct, excerpts, incorrect, near, read_numbers, register
 
 MAIN_ENTITIES = ("UN OIOS", "TCC", "TCC/OIOS", "UN Mission")
 
@@ -60,16 +60,13 @@ _OTHER_ENTITIES = {"non-un", "pcc", "pending", "for information", "un review", "
 
 @register("9.1")
 def check_median_days(answer) -> object:
-    ex = "9.1"
     read = read_numbers(
-        ex, answer, MAIN_ENTITIES, _ENTITY_ALIASES, ignore=_OTHER_ENTITIES,
+        answer, MAIN_ENTITIES, _ENTITY_ALIASES, ignore=_OTHER_ENTITIES,
         form='give a dictionary from entity to median days, for example {"UN OIOS": 300, ...}, or the Series that '
              "groupby(...).median() returns.",
         unknown=f"{{key}} is not one of the four entities asked for ({', '.join(MAIN_ENTITIES)}).",
         not_number="the value for {name} must be a number of days, not {value}.",
         missing="still to answer: {missing}. Give the median for all four entities.")
-    if isinstance(read, Feedback):
-        return read
     given, ignored = read
     want = median_days_by_entity()
     means = _days_by_entity("mean")
@@ -77,92 +74,90 @@ def check_median_days(answer) -> object:
     if all(abs(given[e] - want[e]) <= 1 for e in MAIN_ENTITIES):
         note = f" (The other labels, {excerpts(ignored)}, were left out as asked.)" if ignored else ""
         text = ", ".join(f"{e} {want[e]:g}" for e in MAIN_ENTITIES)
-        return correct(ex, f"median days of finished investigations: {text}. The UN mission's own bodies were "
-                           "quickest and OIOS slowest, but they handle different cases, so this is not a "
-                           "league table of efficiency." + note)
+        return correct(f"median days of finished investigations: {text}. The UN mission's own bodies were "
+                       "quickest and OIOS slowest, but they handle different cases, so this is not a "
+                       "league table of efficiency." + note)
     if all(abs(given[e] - means[e]) <= 1 for e in MAIN_ENTITIES):
-        return incorrect(ex, "those are the means (averages). A few very long investigations pull the mean up; "
-                             "the exercise asks for the median, which is the typical case.")
+        return incorrect("those are the means (averages). A few very long investigations pull the mean up; "
+                         "the exercise asks for the median, which is the typical case.")
     if all(abs(given[e] - zeros[e]) <= 1 for e in MAIN_ENTITIES):
-        return incorrect(ex, "you seem to have filled the missing days with 0. An empty investigation_days means "
-                             "the investigation has not finished; leave those rows out (dropna) instead of "
-                             "counting them as zero days.")
+        return incorrect("you seem to have filled the missing days with 0. An empty investigation_days means "
+                         "the investigation has not finished; leave those rows out (dropna) instead of "
+                         "counting them as zero days.")
     wrong = [e for e in MAIN_ENTITIES if abs(given[e] - want[e]) > 1]
-    return incorrect(ex, f"not quite for {', '.join(wrong)}. For each entity take the rows with that "
-                         "investigating_entity, drop the empty investigation_days, and take the median.")
+    return incorrect(f"not quite for {', '.join(wrong)}. For each entity take the rows with that "
+                     "investigating_entity, drop the empty investigation_days, and take the median.")
 
 
 # ---------------------------------------------------------------- 9.2 share of 2019 allegations pending
 
 @register("9.2")
 def check_pending_2019(answer) -> object:
-    ex = "9.2"
     value = as_float(answer)
     if value is None:
-        return invalid(ex, "give a number: the percentage of 2019 allegations still pending, for example 12.5.")
+        raise Invalid("give a number: the percentage of 2019 allegations still pending, for example 12.5.")
     expected = pending_share_percent(2019)
     frame = _allegations()
     rows = frame[frame["reported_year"] == 2019]
     pending_2019 = int((rows["result"] == "Pending").sum())
     if near(value, expected, 0.051, digits=1):
-        return correct(ex, f"{pending_2019} of the {len(rows)} allegations recorded in 2019 ({expected:.1f}%) "
-                           "were still pending in July 2024, four and a half to five and a half years after they were recorded.")
+        return correct(f"{pending_2019} of the {len(rows)} allegations recorded in 2019 ({expected:.1f}%) "
+                       "were still pending in July 2024, four and a half to five and a half years after they were recorded.")
     if near(value * 100, expected, 0.51, digits=1):
-        return incorrect(ex, "that looks like a fraction. Multiply by 100 to give a percentage.")
+        return incorrect("that looks like a fraction. Multiply by 100 to give a percentage.")
     if value == pending_2019:
-        return incorrect(ex, f"{pending_2019} is the number of pending allegations. Divide it by the number of "
-                             "allegations recorded in 2019 and multiply by 100.")
+        return incorrect(f"{pending_2019} is the number of pending allegations. Divide it by the number of "
+                         "allegations recorded in 2019 and multiply by 100.")
     shares = (100 * rows["result"].value_counts(normalize=True)).to_dict()
     if near(value, shares.get("Substantiated", -1), 0.051, digits=1):
-        return incorrect(ex, "that is the share substantiated. The question asks for the share still pending.")
+        return incorrect("that is the share substantiated. The question asks for the share still pending.")
     if near(value, shares.get("Unsubstantiated", -1), 0.051, digits=1):
-        return incorrect(ex, "that is the share unsubstantiated. The question asks for the share still pending.")
+        return incorrect("that is the share unsubstantiated. The question asks for the share still pending.")
     if near(value, 100 * float((frame["result"] == "Pending").mean()), 0.051, digits=1):
-        return incorrect(ex, "that is the pending share for all years together. Keep only the allegations "
-                             "with reported_year 2019.")
+        return incorrect("that is the pending share for all years together. Keep only the allegations "
+                         "with reported_year 2019.")
     all_pending = int((frame["result"] == "Pending").sum())
     if near(value, 100 * pending_2019 / all_pending, 0.051, digits=1):
-        return incorrect(ex, "that is the 2019 allegations' share of all pending allegations. Divide by the "
-                             "number of allegations recorded in 2019 instead.")
+        return incorrect("that is the 2019 allegations' share of all pending allegations. Divide by the "
+                         "number of allegations recorded in 2019 instead.")
     for year in range(2015, 2025):
         if year != 2019 and near(value, pending_share_percent(year), 0.051, digits=1):
-            return incorrect(ex, f"that is the pending share for {year}. Use reported_year 2019.")
-    return incorrect(ex, "not quite. Keep the rows with reported_year 2019, count those whose result is "
-                         "'Pending', divide by the number of rows, multiply by 100 and round to one decimal.")
+            return incorrect(f"that is the pending share for {year}. Use reported_year 2019.")
+    return incorrect("not quite. Keep the rows with reported_year 2019, count those whose result is "
+                     "'Pending', divide by the number of rows, multiply by 100 and round to one decimal.")
 
 
 # ---------------------------------------------------------------- 9.3 national investigation officers, 2022
 
 @register("9.3")
 def check_nio_2022(answer) -> object:
-    ex = "9.3"
     value = as_float(answer)
     if value is None:
-        return invalid(ex, "give a number: the percentage of 2022 military allegations with an NIO, for example 50.0.")
+        raise Invalid("give a number: the percentage of 2022 military allegations with an NIO, for example 50.0.")
     expected = nio_share_percent(2022)
     if near(value, expected, 0.051, digits=1):
-        return correct(ex, f"an NIO was appointed for {expected:.1f}% of the 2022 allegations against military "
-                           "personnel. Counting all of them in the denominator keeps the empty answers visible: "
-                           "for those the table does not say that an NIO was appointed.")
+        return correct(f"an NIO was appointed for {expected:.1f}% of the 2022 allegations against military "
+                       "personnel. Counting all of them in the denominator keeps the empty answers visible: "
+                       "for those the table does not say that an NIO was appointed.")
     if near(value * 100, expected, 0.51, digits=1):
-        return incorrect(ex, "that looks like a fraction. Multiply by 100 to give a percentage.")
+        return incorrect("that looks like a fraction. Multiply by 100 to give a percentage.")
     if near(value, nio_share_percent(2022, exclude_missing=True), 0.051, digits=1):
-        return incorrect(ex, "you divided by the Yes and No answers only. The exercise asks for the share of "
-                             "all 2022 allegations against military personnel, including those where the "
-                             "column is empty.")
+        return incorrect("you divided by the Yes and No answers only. The exercise asks for the share of "
+                         "all 2022 allegations against military personnel, including those where the "
+                         "column is empty.")
     if near(value, nio_share_percent(2022, all_personnel=True), 0.051, digits=1):
-        return incorrect(ex, "you divided by all 2022 allegations. NIOs concern military contingents, so keep "
-                             "only personnel_category 'Military'.")
+        return incorrect("you divided by all 2022 allegations. NIOs concern military contingents, so keep "
+                         "only personnel_category 'Military'.")
     frame = _allegations()
     military = frame[(frame["reported_year"] == 2022) & (frame["personnel_category"] == "Military")]
     without_nio = 100 * float((military["national_investigation_officer"] == "No").sum()) / len(military)
     if near(value, without_nio, 0.051, digits=1):
-        return incorrect(ex, "that is the share answered 'No'. The question asks for 'Yes'.")
+        return incorrect("that is the share answered 'No'. The question asks for 'Yes'.")
     for year in range(2015, 2025):
         if year != 2022 and near(value, nio_share_percent(year), 0.051, digits=1):
-            return incorrect(ex, f"that is the share for {year}. Use reported_year 2022.")
-    return incorrect(ex, "not quite. Keep the 2022 rows with personnel_category 'Military', count those whose "
-                         "national_investigation_officer is 'Yes', divide by the number of those rows and "
-                         "multiply by 100.")
+            return incorrect(f"that is the share for {year}. Use reported_year 2022.")
+    return incorrect("not quite. Keep the 2022 rows with personnel_category 'Military', count those whose "
+                     "national_investigation_officer is 'Yes', divide by the number of those rows and "
+                     "multiply by 100.")
 
 # 9.4, 9.5 and 9.6 (matching tasks) are data: exercises/checks/09-accountability-human-rights.yml

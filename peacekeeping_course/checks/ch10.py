@@ -7,8 +7,7 @@ import numpy as np
 import pandas as pd
 
 from ..datasets import load
-from .base import (Feedback, as_float, correct, excerpt, excerpts, incorrect, invalid, near, read_mapping, read_pair,
-                   register)
+from .base import Invalid, as_float, correct, excerpt, excerpts, incorrect, near, read_mapping, read_pair, register
 
 
 def _un_series() -> pd.DataFrame:
@@ -29,37 +28,36 @@ def change_since_peak_percent(end_year: int = 2021, column: str = "uniformed_per
 
 @register("10.1")
 def check_change_since_peak(answer) -> object:
-    ex = "10.1"
     value = as_float(answer)
     if value is None:
-        return invalid(ex, "give one number: the percentage change, for example -12.5.")
+        raise Invalid("give one number: the percentage change, for example -12.5.")
     expected = change_since_peak_percent()
     series = _un_series()["uniformed_personnel"]
     peak = int(series.idxmax())
     if near(value, expected, 0.051, digits=1):
-        return correct(ex, f"from its peak of {int(series.max()):,} in {peak} the force fell to "
-                           f"{int(series.loc[2021]):,} in 2021, a change of {expected:.1f}%.")
+        return correct(f"from its peak of {int(series.max()):,} in {peak} the force fell to "
+                       f"{int(series.loc[2021]):,} in 2021, a change of {expected:.1f}%.")
     if near(value, -expected, 0.051, digits=1):
-        return incorrect(ex, "right size, wrong sign: the force shrank, so the change is negative.")
+        return incorrect("right size, wrong sign: the force shrank, so the change is negative.")
     if abs(value * 100 - expected) <= 0.51 or abs(value * 100 + expected) <= 0.51:
-        return incorrect(ex, "that looks like a fraction. Multiply by 100 to give a percentage.")
+        return incorrect("that looks like a fraction. Multiply by 100 to give a percentage.")
     fall = int(series.loc[2021] - series.max())
     if as_float(answer) in (fall, -fall):
-        return incorrect(ex, "that is the change in personnel, not in per cent. Divide it by the 2015 figure "
-                             "and multiply by 100.")
+        return incorrect("that is the change in personnel, not in per cent. Divide it by the 2015 figure "
+                         "and multiply by 100.")
     if any(near(value, s * change_since_peak_percent(divide_by_end=True), 0.051, digits=1) for s in (1, -1)):
-        return incorrect(ex, "you divided by the 2021 figure. A percentage change is measured against the "
-                             "starting value, the 2015 peak.")
+        return incorrect("you divided by the 2021 figure. A percentage change is measured against the "
+                         "starting value, the 2015 peak.")
     troops_only = change_since_peak_percent(column="troops", start_year=peak)
     if any(near(value, s * troops_only, 0.051, digits=1) for s in (1, -1)):
-        return incorrect(ex, "that is the change in troops only. Use uniformed_personnel, which also counts "
-                             "police and military observers.")
+        return incorrect("that is the change in troops only. Use uniformed_personnel, which also counts "
+                         "police and military observers.")
     for year in (2014, 2016):
         if any(near(value, s * change_since_peak_percent(start_year=year), 0.051, digits=1) for s in (1, -1)):
-            return incorrect(ex, f"you started from {year}. The peak year-end figure is in {peak}: find it with "
-                                 "idxmax().")
-    return incorrect(ex, f"not quite. Take (2021 figure - {peak} figure) / {peak} figure x 100 and round to one "
-                         "decimal place.")
+            return incorrect(f"you started from {year}. The peak year-end figure is in {peak}: find it with "
+                             "idxmax().")
+    return incorrect(f"not quite. Take (2021 figure - {peak} figure) / {peak} figure x 100 and round to one "
+                     "decimal place.")
 
 
 # ---------------------------------------------------------------- 10.2 Africa's share, December 2016
@@ -72,27 +70,26 @@ def africa_share_percent(date: str = "2016-12-31", column: str = "total", whole_
 
 @register("10.2")
 def check_africa_share(answer) -> object:
-    ex = "10.2"
     value = as_float(answer)
     if value is None:
-        return invalid(ex, "give one number: Africa's share as a percentage, for example 55.5.")
+        raise Invalid("give one number: Africa's share as a percentage, for example 55.5.")
     expected = africa_share_percent()
     if near(value, expected, 0.051, digits=1):
-        return correct(ex, f"in December 2016 missions in Africa held {expected:.1f}% of the UN's uniformed "
-                           "personnel.")
+        return correct(f"in December 2016 missions in Africa held {expected:.1f}% of the UN's uniformed "
+                       "personnel.")
     if abs(value * 100 - expected) <= 0.51:
-        return incorrect(ex, "that looks like a fraction. Multiply by 100 to give a percentage.")
+        return incorrect("that looks like a fraction. Multiply by 100 to give a percentage.")
     if near(value, 100 - expected, 0.051, digits=1):
-        return incorrect(ex, "that is the share outside Africa. Divide Africa's total by the total of all "
-                             "missions.")
+        return incorrect("that is the share outside Africa. Divide Africa's total by the total of all "
+                         "missions.")
     if near(value, africa_share_percent(column="troops"), 0.051, digits=1):
-        return incorrect(ex, "that is Africa's share of troops only. Use the total column, which also counts "
-                             "police and military observers.")
+        return incorrect("that is Africa's share of troops only. Use the total column, which also counts "
+                         "police and military observers.")
     if near(value, africa_share_percent(whole_year=2016), 0.051, digits=1):
-        return incorrect(ex, "that uses every month of 2016. Keep only the rows dated 2016-12-31.")
-    return incorrect(ex, "not quite. Keep the rows for 31 December 2016, add up total for the rows whose "
-                         "continent is Africa, divide by the total of all rows, multiply by 100 and round to "
-                         "one decimal place.")
+        return incorrect("that uses every month of 2016. Keep only the rows dated 2016-12-31.")
+    return incorrect("not quite. Keep the rows for 31 December 2016, add up total for the rows whose "
+                     "continent is Africa, divide by the total of all rows, multiply by 100 and round to "
+                     "one decimal place.")
 
 
 # ---------------------------------------------------------------- 10.3 a naive forecast and its error
@@ -124,11 +121,8 @@ _OTHER_WINDOWS = {
 
 @register("10.3")
 def check_naive_forecast(answer) -> object:
-    ex = "10.3"
-    pair = read_pair(ex, answer, "give a pair (forecast, error), for example (110000, 20000).", as_float, as_float,
+    pair = read_pair(answer, "give a pair (forecast, error), for example (110000, 20000).", as_float, as_float,
                      "both parts must be numbers, for example (110000, 20000).")
-    if isinstance(pair, Feedback):
-        return pair
     forecast, error = pair
     series = _un_series()["uniformed_personnel"]
     actual = float(series.loc[2021])
@@ -136,30 +130,30 @@ def check_naive_forecast(answer) -> object:
     if abs(forecast - expected) > 100:
         for window, hint in _OTHER_WINDOWS.items():
             if abs(forecast - trend_forecast(*window)) <= 100:
-                return incorrect(ex, hint)
+                return incorrect(hint)
         if abs(forecast - trend_forecast(column="troops")) <= 100:
-            return incorrect(ex, "that line was fitted to troops only. Use uniformed_personnel.")
+            return incorrect("that line was fitted to troops only. Use uniformed_personnel.")
         if abs(forecast - actual) <= 100:
-            return incorrect(ex, "that is the actual 2021 figure. The forecast is what the straight line through "
-                                 "2005-2015 says for 2021.")
-        return incorrect(ex, "the forecast is not right yet. Fit np.polyfit(years, values, 1) to 2005-2015 and "
-                             "read the line at 2021 with np.polyval.")
+            return incorrect("that is the actual 2021 figure. The forecast is what the straight line through "
+                             "2005-2015 says for 2021.")
+        return incorrect("the forecast is not right yet. Fit np.polyfit(years, values, 1) to 2005-2015 and "
+                         "read the line at 2021 with np.polyval.")
     want_error = expected - actual
     if abs(error + want_error) <= 100:
-        return incorrect(ex, "the forecast is right, but the error has the wrong sign: use forecast minus actual, "
-                             "so a forecast that is too high gives a positive error.")
+        return incorrect("the forecast is right, but the error has the wrong sign: use forecast minus actual, "
+                         "so a forecast that is too high gives a positive error.")
     if abs(error - 100 * want_error / actual) <= 0.6:
-        return incorrect(ex, "the forecast is right, but the error should be in personnel, not per cent: "
-                             "forecast minus the actual 2021 figure.")
+        return incorrect("the forecast is right, but the error should be in personnel, not per cent: "
+                         "forecast minus the actual 2021 figure.")
     if abs(error - want_error) > 100:
-        return incorrect(ex, f"the forecast is right; now subtract the actual 2021 figure ({int(actual):,}).")
+        return incorrect(f"the forecast is right; now subtract the actual 2021 figure ({int(actual):,}).")
     closed = _closed_between("2016-01-01", "2021-12-31")
     slope = (trend_forecast(target=2016) - trend_forecast(target=2015))
-    return correct(ex, f"the line forecast about {expected:,.0f} for 2021, {want_error:,.0f} personnel "
-                       f"({100 * want_error / actual:.0f}%) more than the real {int(actual):,}. It assumed the growth "
-                       f"of 2005-2015, about {slope:,.0f} a year, would go on. Instead 2015 was a turning point: "
-                       f"{', '.join(closed[:-1])} and {closed[-1]} closed between 2016 and 2021. Those were political decisions, and "
-                       "no series of past numbers contains them.")
+    return correct(f"the line forecast about {expected:,.0f} for 2021, {want_error:,.0f} personnel "
+                   f"({100 * want_error / actual:.0f}%) more than the real {int(actual):,}. It assumed the growth "
+                   f"of 2005-2015, about {slope:,.0f} a year, would go on. Instead 2015 was a turning point: "
+                   f"{', '.join(closed[:-1])} and {closed[-1]} closed between 2016 and 2021. Those were political decisions, and "
+                   "no series of past numbers contains them.")
 
 
 # 10.4 (matching task) is data: exercises/checks/10-future-trends.yml
@@ -213,16 +207,13 @@ _NO = {"no", "n", "false", "not supported", "cannot", "can't", "does not"}
 
 @register("10.5")
 def check_data_claims(answer) -> object:
-    ex = "10.5"
-    answer = read_mapping(ex, answer, 'give a dictionary from claim letter to "yes" or "no", for example '
+    answer = read_mapping(answer, 'give a dictionary from claim letter to "yes" or "no", for example '
                                       '{"A": "yes", ...}.')
-    if isinstance(answer, Feedback):
-        return answer
     claims = data_claims()
     given = {str(k).strip().upper(): v for k, v in answer.items()}
     unknown = [k for k in given if k not in claims]
     if unknown:
-        return invalid(ex, f"there is no claim {excerpts(unknown)}; the claims are A to F.")
+        raise Invalid(f"there is no claim {excerpts(unknown)}; the claims are A to F.")
     labels, missing = {}, []
     for key in claims:
         value = given.get(key)
@@ -238,12 +229,12 @@ def check_data_claims(answer) -> object:
         elif text in _NO:
             labels[key] = "no"
         else:
-            return invalid(ex, f'claim {key}: {excerpt(value)} is not "yes" or "no".')
+            raise Invalid(f'claim {key}: {excerpt(value)} is not "yes" or "no".')
     wrong = [k for k, v in labels.items() if v != claims[k][0]]
     if not wrong and not missing:
-        return correct(ex, "all six are right. " + " ".join(f"{k}: {why}" for k, (_, why) in claims.items()))
+        return correct("all six are right. " + " ".join(f"{k}: {why}" for k, (_, why) in claims.items()))
     parts = [f"{k} is {claims[k][0]}: {claims[k][1]}" for k in wrong]
     if missing:
         parts.append(f"Still to answer: {', '.join(missing)}.")
     right = len(claims) - len(wrong) - len(missing)
-    return incorrect(ex, f"{right} of 6 right. " + " ".join(parts))
+    return incorrect(f"{right} of 6 right. " + " ".join(parts))

@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 
 from ..datasets import DATA_DIR, load
-from .base import (Feedback, as_finite, as_int, complete, correct, incomplete, incorrect, invalid, length_feedback,
-                   match_names, read_pair, register, sentence_problem, written_answer)
+from .base import (Invalid, as_finite, as_int, complete, correct, incomplete, incorrect, length_feedback, match_names,
+                   read_pair, register, sentence_problem, written_answer)
 
 EARTH_RADIUS_KM = 6371.0
 
@@ -79,17 +79,14 @@ def far_locations(mission=EX1_MISSION, year=EX1_YEAR, threshold=EX1_KM, **kw) ->
 
 @register("11.1")
 def check_far_locations(answer) -> object:
-    ex = "11.1"
-    pair = read_pair(ex, answer, "give a pair of whole numbers (locations, locations_far_away), for example "
+    pair = read_pair(answer, "give a pair of whole numbers (locations, locations_far_away), for example "
                                  "(20, 9).", as_int, as_int)
-    if isinstance(pair, Feedback):
-        return pair
     locations, far = pair
     want_locations, want_far = far_locations()
     if (locations, far) == (want_locations, want_far):
-        return correct(ex, f"MINUSCA's maps show {want_locations} locations in 2020, and {want_far} of them are "
-                           "more than 300 km from the mission headquarters in Bangui, as the crow flies. By road "
-                           "they are further still.")
+        return correct(f"MINUSCA's maps show {want_locations} locations in 2020, and {want_far} of them are "
+                       "more than 300 km from the mission headquarters in Bangui, as the crow flies. By road "
+                       "they are further still.")
     hints = []
     if locations != want_locations:
         other_years = {int(y): n for y, n in _sites()[_sites()["mission"] == EX1_MISSION].groupby("year").size().items()}
@@ -110,7 +107,7 @@ def check_far_locations(answer) -> object:
         else:
             hints.append("compute each location's distance to the row with hq_level == 3 with distance_km, "
                          "then count the distances greater than 300")
-    return incorrect(ex, "not quite: " + "; ".join(hints) + ".")
+    return incorrect("not quite: " + "; ".join(hints) + ".")
 
 
 # ---------------------------------------------------------------- 11.2 share of troops far from HQ
@@ -144,34 +141,31 @@ def highest_share() -> tuple[int, float]:
 
 @register("11.2")
 def check_highest_share(answer) -> object:
-    ex = "11.2"
-    pair = read_pair(ex, answer, "give a pair (year, share_percent), for example (2012, 48.5).", as_int, as_finite,
+    pair = read_pair(answer, "give a pair (year, share_percent), for example (2012, 48.5).", as_int, as_finite,
                      "the year must be a whole number and the share a number, for example (2012, 48.5).")
-    if isinstance(pair, Feedback):
-        return pair
     year, share = pair
     want_year, want_share = highest_share()
     shares = share_far_by_year()
     if year == want_year and abs(share - want_share) <= 0.15:
-        return correct(ex, f"in {want_year} UNMIL had {want_share}% of its estimated troops more than 100 km from "
-                           "Monrovia, its highest share; in most years it was about half.")
+        return correct(f"in {want_year} UNMIL had {want_share}% of its estimated troops more than 100 km from "
+                       "Monrovia, its highest share; in most years it was about half.")
     if year == want_year and abs(share * 100 - want_share) <= 0.15:
-        return incorrect(ex, "right year, but that looks like a fraction. Multiply by 100 to give a percentage.")
+        return incorrect("right year, but that looks like a fraction. Multiply by 100 to give a percentage.")
     by_locations = share_far_by_year(by_locations=True)
     if year in by_locations.index and abs(share - by_locations[year]) <= 0.15:
-        return incorrect(ex, "that is the share of *locations* more than 100 km away. The question asks about "
-                             "troops: add up troops_estimate at the far locations and divide by the year's total.")
+        return incorrect("that is the share of *locations* more than 100 km away. The question asks about "
+                         "troops: add up troops_estimate at the far locations and divide by the year's total.")
     if year == want_year:
-        return incorrect(ex, f"right year; now compute the share for {want_year} exactly: troops more than 100 km "
-                             "away divided by all estimated troops that year, times 100, rounded to one decimal.")
+        return incorrect(f"right year; now compute the share for {want_year} exactly: troops more than 100 km "
+                         "away divided by all estimated troops that year, times 100, rounded to one decimal.")
     if year in shares.index and abs(share - round(float(shares[year]), 1)) <= 0.15:
-        return incorrect(ex, f"that is the right share for {year}, but it is not the highest year. Compare all "
-                             "years, for example with idxmax() on your yearly series or by reading your chart.")
+        return incorrect(f"that is the right share for {year}, but it is not the highest year. Compare all "
+                         "years, for example with idxmax() on your yearly series or by reading your chart.")
     if year not in shares.index:
-        return incorrect(ex, f"UNMIL has no map data for {year}; its years run from {int(shares.index.min())} "
-                             f"to {int(shares.index.max())}.")
-    return incorrect(ex, "not quite. For each year, divide the estimated troops more than 100 km from the mission "
-                         "headquarters by all estimated troops, then find the year where this share is highest.")
+        return incorrect(f"UNMIL has no map data for {year}; its years run from {int(shares.index.min())} "
+                         f"to {int(shares.index.max())}.")
+    return incorrect("not quite. For each year, divide the estimated troops more than 100 km from the mission "
+                     "headquarters by all estimated troops, then find the year where this share is highest.")
 
 
 # ---------------------------------------------------------------- 11.3 years without maps
@@ -186,33 +180,32 @@ def years_without_maps(mission: str = EX3_MISSION) -> int:
 
 @register("11.3")
 def check_years_without_maps(answer) -> object:
-    ex = "11.3"
     value = as_int(answer)
     if value is None:
-        return invalid(ex, "give the number of years as a whole number, for example 7.")
+        raise Invalid("give the number of years as a whole number, for example 7.")
     years = _sites().loc[_sites()["mission"] == EX3_MISSION, "year"]
     first, last, with_maps = int(years.min()), int(years.max()), int(years.nunique())
     want = years_without_maps()
     if value == want:
-        return correct(ex, f"UNMOGIP has maps for {with_maps} of the {last - first + 1} years from {first} to "
-                           f"{last}, so {want} years have no map. Those are gaps in the maps, not years when the "
-                           "mission was absent: count the gaps before you draw a line through them.")
+        return correct(f"UNMOGIP has maps for {with_maps} of the {last - first + 1} years from {first} to "
+                       f"{last}, so {want} years have no map. Those are gaps in the maps, not years when the "
+                       "mission was absent: count the gaps before you draw a line through them.")
     if value == with_maps:
-        return incorrect(ex, f"{value} is the number of years *with* maps. Subtract it from the number of years "
-                             "between the first and last year.")
+        return incorrect(f"{value} is the number of years *with* maps. Subtract it from the number of years "
+                         "between the first and last year.")
     if value == last - first + 1:
-        return incorrect(ex, f"{value} is the number of years from {first} to {last}. Now subtract the years that "
-                             "do have maps.")
+        return incorrect(f"{value} is the number of years from {first} to {last}. Now subtract the years that "
+                         "do have maps.")
     if value == last - first - with_maps:
-        return incorrect(ex, f"off by one: from {first} to {last} there are {last - first + 1} years, not "
-                             f"{last - first} (count both the first and the last year).")
+        return incorrect(f"off by one: from {first} to {last} there are {last - first + 1} years, not "
+                         f"{last - first} (count both the first and the last year).")
     if value == years_without_maps("UNTSO"):
-        return incorrect(ex, "that is UNTSO's figure. Filter the rows for UNMOGIP.")
+        return incorrect("that is UNTSO's figure. Filter the rows for UNMOGIP.")
     if value == len(years):
-        return incorrect(ex, "that is the number of rows (locations) for UNMOGIP. Count distinct years instead, "
-                             "for example with nunique().")
-    return incorrect(ex, "not quite. Find UNMOGIP's first and last year, count the years in between (both "
-                         "included), and subtract the number of distinct years that have rows.")
+        return incorrect("that is the number of rows (locations) for UNMOGIP. Count distinct years instead, "
+                         "for example with nunique().")
+    return incorrect("not quite. Find UNMOGIP's first and last year, count the years in between (both "
+                     "included), and subtract the number of distinct years that have rows.")
 
 
 # ---------------------------------------------------------------- 11.4 Lakeside priorities (applied)
@@ -234,47 +227,45 @@ def priority_communities(n: int = 3) -> list[str]:
     return [str(c) for c in eligible().sort_values("rate", ascending=False)["community"].head(n)]
 
 
-def _names(answer):
-    """A list of community names from a list, tuple, set, Series, Index or DataFrame; else None."""
+_NAMES_FORM = 'give a list of three community names, for example ["Amarlo", "Brevenne", "Ivrenne"].'
+
+
+def _names(answer) -> list[str]:
+    """A list of community names from a list, tuple, set, Series, Index or DataFrame; else raises `Invalid`."""
     if isinstance(answer, pd.DataFrame):
         if "community" not in answer.columns:
-            return None
+            raise Invalid(_NAMES_FORM)
         answer = answer["community"]
     if isinstance(answer, (pd.Series, pd.Index)):
         answer = list(answer)
     if isinstance(answer, (set, frozenset)):
         answer = list(answer)
     if isinstance(answer, (str, bytes)) or not isinstance(answer, (list, tuple)):
-        return None
+        raise Invalid(_NAMES_FORM)
     if not all(isinstance(item, str) for item in answer):
-        return None
+        raise Invalid(_NAMES_FORM)
     return [" ".join(item.split()) for item in answer]
 
 
 @register("11.4")
 def check_priorities(answer) -> object:
-    ex = "11.4"
     names = _names(answer)
-    if names is None:
-        return invalid(ex, 'give a list of three community names, for example ["Amarlo", "Brevenne", "Ivrenne"].')
     frame = _lakeside()
     communities = sorted({str(c) for c in frame["community"]})
-    chosen = match_names(ex, names, communities,
+    chosen = match_names(names, communities,
                          f"is not a Lakeside community. The communities are: {', '.join(communities)}.")
-    if isinstance(chosen, Feedback):
-        return chosen
     if len(set(chosen)) != len(chosen):
-        return invalid(ex, "each community should appear only once.")
+        raise Invalid("each community should appear only once.")
     if len(chosen) != 3:
-        return invalid(ex, f"choose exactly three communities (you gave {len(chosen)}).")
+        raise Invalid(f"choose exactly three communities (you gave {len(chosen)}).")
     want = priority_communities()
     if set(chosen) == set(want):
         rates = frame.set_index("community")["rate"]
         detail = ", ".join(f"{c} ({rates[c]:.1f} per 1,000)" for c in want)
-        return correct(ex, f"{detail}. All three can be reached by road in the rainy season and have a protection "
-                           "committee to work with. Note for your plan: all three mainly speak Olvan, Fennick Point "
-                           "is not reached by the mission's radio, and women hold fewer than a quarter of the seats "
-                           "on two of the three committees.")
+        return correct(f"{detail}. All three can be reached by road in the rainy season and have a protection "
+                       "committee to work with. Note for your plan: all three mainly speak Olvan, Fennick Point "
+                       "is not reached by the mission's radio, and women hold fewer than a quarter of the seats "
+                       "on two of the three committees.")
     row = frame.set_index("community")
     problems = []
     no_road = [c for c in chosen if not bool(row.loc[c, "road_access_rainy_season"])]
@@ -307,7 +298,7 @@ def check_priorities(answer) -> object:
         problems.append(f"{' and '.join(lower)} meets rules 1 and 2, but its incident rate "
                         f"({', '.join(f'{rates[c]:.1f}' for c in lower)} per 1,000) is below that of the third "
                         f"priority ({cut:.1f}); rank the eligible communities by rate")
-    return incorrect(ex, "not yet: " + "; ".join(problems) + ".")
+    return incorrect("not yet: " + "; ".join(problems) + ".")
 
 
 # ---------------------------------------------------------------- 11.5 written engagement plan (rubric)
@@ -324,14 +315,11 @@ MIN_WORDS, MAX_WORDS = 100, 280
 
 @register("11.5", rubric_points=15)
 def check_plan(answer) -> object:
-    ex = "11.5"
-    answer = written_answer(ex, answer, "plan", "Phase 1 covers")
-    if isinstance(answer, Feedback):
-        return answer
+    answer = written_answer(answer, "plan", "Phase 1 covers")
     text = answer.casefold()
     words = len(answer.split())
     wrong_length = length_feedback(
-        ex, words, MIN_WORDS, MAX_WORDS,
+        words, MIN_WORDS, MAX_WORDS,
         " for an engagement plan. Aim for 150 to 250 words: which communities, why, how you will reach and talk "
         "to them, who you will include, and what happens when an alert comes in.",
         " for a one-page plan. Cut to 250 words or fewer: keep the choices, the reasons and the commitments.")
@@ -355,11 +343,11 @@ def check_plan(answer) -> object:
     if not_sentences:
         problems.append(not_sentences)
     if problems:
-        return incomplete(ex, f"{words} words. Not yet: " + "; ".join(problems) + ". Then score it with the rubric.")
+        return incomplete(f"{words} words. Not yet: " + "; ".join(problems) + ". Then score it with the rubric.")
     synthetic = "synthetic" in text or "fictional" in text
     extra = "" if synthetic else " To reach the top band, say that the Lakeside data are synthetic."
-    return complete(ex, f"{words} words, naming {', '.join(named)}, with figures and all five elements of the "
-                        "rubric: the parts the task asks for are there. This check only looks for the "
-                        "ingredients; it cannot judge your reasoning. Score your plan with the rubric table and "
-                        "compare it with the model answer; in a class, your instructor grades it with the "
-                        "rubric." + extra)
+    return complete(f"{words} words, naming {', '.join(named)}, with figures and all five elements of the "
+                    "rubric: the parts the task asks for are there. This check only looks for the "
+                    "ingredients; it cannot judge your reasoning. Score your plan with the rubric table and "
+                    "compare it with the model answer; in a class, your instructor grades it with the "
+                    "rubric." + extra)

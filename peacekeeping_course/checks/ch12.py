@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..datasets import load
-from .base import Feedback, as_float, as_int, correct, excerpt, incorrect, invalid, near, read_pair, register
+from .base import Feedback, Invalid, as_float, as_int, correct, excerpt, incorrect, near, read_pair, register
 
 
 def _contributions() -> pd.DataFrame:
@@ -64,20 +64,17 @@ def _iso_of(name: str) -> str | None:
 
 @register("12.1")
 def check_largest_1995(answer) -> Feedback:
-    ex = "12.1"
-    pair = read_pair(ex, answer, 'give a pair (country, personnel), for example ("Ghana", 1061).')
-    if isinstance(pair, Feedback):
-        return pair
+    pair = read_pair(answer, 'give a pair (country, personnel), for example ("Ghana", 1061).')
     name, number = pair
     if not isinstance(name, str) or not name.strip():
-        return invalid(ex, 'the first part must be the country\'s name as text, for example "Ghana".')
+        raise Invalid('the first part must be the country\'s name as text, for example "Ghana".')
     personnel = as_int(number)
     if personnel is None:
-        return invalid(ex, "the second part must be a whole number of personnel, for example 1061.")
+        raise Invalid("the second part must be a whole number of personnel, for example 1061.")
     iso = _iso_of(name)
     if iso is None:
-        return incorrect(ex, f"{excerpt(name.strip())} is not a country in the contributions table. Copy the name "
-                             "from the country column (or use its ISO code).")
+        return incorrect(f"{excerpt(name.strip())} is not a country in the contributions table. Copy the name "
+                         "from the country column (or use its ISO code).")
     want_country, want_people = largest_contributor(1995)
     rows = _year(1995).set_index("iso3")
     want_iso = str(_year(1995).set_index("country").loc[want_country, "iso3"])
@@ -85,99 +82,97 @@ def check_largest_1995(answer) -> Feedback:
         runner_up = _year(1995).nlargest(2, "total").iloc[1]
         next_year = _year(1996).set_index("iso3")["total"]
         later = f" A year later it had {int(next_year.get(iso, 0)):,}." if iso in next_year.index else ""
-        return correct(ex, f"in December 1995 the largest contributor was {want_country}, with "
-                           f"{want_people:,} uniformed personnel, ahead of {runner_up['country']} "
-                           f"({int(runner_up['total']):,}).{later}")
+        return correct(f"in December 1995 the largest contributor was {want_country}, with "
+                       f"{want_people:,} uniformed personnel, ahead of {runner_up['country']} "
+                       f"({int(runner_up['total']):,}).{later}")
     if iso == want_iso:
         if personnel == int(rows.loc[iso, "troops"]):
-            return incorrect(ex, "right country, but that number is troops only. Use the total column, which "
-                                 "also counts police and experts on mission.")
-        return incorrect(ex, "right country; now read its total for December 1995 exactly.")
+            return incorrect("right country, but that number is troops only. Use the total column, which "
+                             "also counts police and experts on mission.")
+        return incorrect("right country; now read its total for December 1995 exactly.")
     for year in (1994, 1996):
         if (iso, personnel) == (str(_year(year).set_index("country").loc[largest_contributor(year)[0], "iso3"]),
                                 largest_contributor(year)[1]):
-            return incorrect(ex, f"that is the largest contributor in December {year}. Keep only the rows "
-                                 "where year == 1995.")
+            return incorrect(f"that is the largest contributor in December {year}. Keep only the rows "
+                             "where year == 1995.")
     all_time = _contributions().loc[_contributions()["total"].idxmax()]
     if iso == str(all_time["iso3"]) and personnel == int(all_time["total"]):
-        return incorrect(ex, f"that is the largest figure in the whole table ({int(all_time['year'])}). Filter "
-                             "the rows to 1995 first.")
+        return incorrect(f"that is the largest figure in the whole table ({int(all_time['year'])}). Filter "
+                         "the rows to 1995 first.")
     if iso in rows.index and personnel == int(rows.loc[iso, "total"]):
-        return incorrect(ex, f"{rows.loc[iso, 'country']} did send {personnel:,} people in 1995, but it was "
-                             "not the largest contributor. Sort the 1995 rows by total, largest first.")
+        return incorrect(f"{rows.loc[iso, 'country']} did send {personnel:,} people in 1995, but it was "
+                         "not the largest contributor. Sort the 1995 rows by total, largest first.")
     if iso not in rows.index:
-        return incorrect(ex, "that country had no personnel in UN operations in December 1995. Keep the 1995 "
-                             "rows and find the largest total.")
-    return incorrect(ex, "not the largest contributor. Keep the rows for 1995 and find the row with the "
-                         "largest total.")
+        return incorrect("that country had no personnel in UN operations in December 1995. Keep the 1995 "
+                         "rows and find the largest total.")
+    return incorrect("not the largest contributor. Keep the rows for 1995 and find the row with the "
+                     "largest total.")
 
 
 # ---------------------------------------------------------------- 12.2 Africa's share, 1993 to 2013
 
 @register("12.2")
 def check_africa_change(answer) -> Feedback:
-    ex = "12.2"
     value = as_float(answer)
     if value is None:
-        return invalid(ex, "give one number: the change in percentage points, for example 12.3.")
+        raise Invalid("give one number: the change in percentage points, for example 12.3.")
     expected = africa_share_change()
     start, end = continent_share_percent(1993), continent_share_percent(2013)
     if near(value, expected, 0.051, digits=1):
-        return correct(ex, f"Africa's share rose from {start:.1f}% in 1993 to {end:.1f}% in 2013, a change of "
-                           f"{expected:.1f} percentage points.")
+        return correct(f"Africa's share rose from {start:.1f}% in 1993 to {end:.1f}% in 2013, a change of "
+                       f"{expected:.1f} percentage points.")
     if near(value, -expected, 0.051, digits=1):
-        return incorrect(ex, "right size, wrong sign: you subtracted 2013 from 1993. The share went up, so "
-                             "the change is positive.")
+        return incorrect("right size, wrong sign: you subtracted 2013 from 1993. The share went up, so "
+                         "the change is positive.")
     if abs(value * 100 - expected) <= 0.51:
-        return incorrect(ex, "that looks like a difference of fractions. Multiply the shares by 100 first, so "
-                             "that the answer is in percentage points.")
+        return incorrect("that looks like a difference of fractions. Multiply the shares by 100 first, so "
+                         "that the answer is in percentage points.")
     if near(value, end, 0.051, digits=1):
-        return incorrect(ex, "that is Africa's share in 2013. Subtract its share in 1993 to get the change.")
+        return incorrect("that is Africa's share in 2013. Subtract its share in 1993 to get the change.")
     if near(value, start, 0.051, digits=1):
-        return incorrect(ex, "that is Africa's share in 1993. The question asks how much it changed by 2013.")
+        return incorrect("that is Africa's share in 1993. The question asks how much it changed by 2013.")
     if near(value, end / start, 0.051, digits=1) or near(value, end / start, 0.051):
-        return incorrect(ex, "that is how many times larger the 2013 share is (a ratio). The question asks for "
-                             "the difference in percentage points: 2013 share minus 1993 share.")
+        return incorrect("that is how many times larger the 2013 share is (a ratio). The question asks for "
+                         "the difference in percentage points: 2013 share minus 1993 share.")
     if abs(value - 100 * (end / start - 1)) <= 0.51:
-        return incorrect(ex, "that is the relative change in per cent. The question asks for the difference in "
-                             "percentage points: subtract the 1993 share from the 2013 share.")
+        return incorrect("that is the relative change in per cent. The question asks for the difference in "
+                         "percentage points: subtract the 1993 share from the 2013 share.")
     if near(value, africa_share_change(1990), 0.051, digits=1):
-        return incorrect(ex, "that starts from 1990. The question compares 1993 with 2013.")
+        return incorrect("that starts from 1990. The question compares 1993 with 2013.")
     if near(value, africa_share_change(column="troops"), 0.051, digits=1):
-        return incorrect(ex, "that uses troops only. Use the total column, which includes police and experts "
-                             "on mission.")
-    return incorrect(ex, "not quite. For each year, divide Africa's total by the total of all countries and "
-                         "multiply by 100; then subtract the 1993 share from the 2013 share and round to one "
-                         "decimal place.")
+        return incorrect("that uses troops only. Use the total column, which includes police and experts "
+                         "on mission.")
+    return incorrect("not quite. For each year, divide Africa's total by the total of all countries and "
+                     "multiply by 100; then subtract the 1993 share from the 2013 share and round to one "
+                     "decimal place.")
 
 
 # ---------------------------------------------------------------- 12.3 concentration in 2013
 
 @register("12.3")
 def check_top10_share(answer) -> Feedback:
-    ex = "12.3"
     value = as_float(answer)
     if value is None:
-        return invalid(ex, "give one number: the share in per cent, for example 48.2.")
+        raise Invalid("give one number: the share in per cent, for example 48.2.")
     expected = top_share_percent()
     if near(value, expected, 0.051, digits=1):
-        return correct(ex, f"the ten largest contributors supplied {expected:.1f}% of UN uniformed personnel in "
-                           f"December 2013, against {top_share_percent(1990):.1f}% in 1990.")
+        return correct(f"the ten largest contributors supplied {expected:.1f}% of UN uniformed personnel in "
+                       f"December 2013, against {top_share_percent(1990):.1f}% in 1990.")
     if abs(value * 100 - expected) <= 0.51:
-        return incorrect(ex, "that looks like a fraction. Multiply by 100 to give a percentage.")
+        return incorrect("that looks like a fraction. Multiply by 100 to give a percentage.")
     if near(value, top_share_percent(1990), 0.051, digits=1):
-        return incorrect(ex, "that is the share in 1990. Use the rows for 2013.")
+        return incorrect("that is the share in 1990. Use the rows for 2013.")
     for n in (3, 5):
         if near(value, top_share_percent(n=n), 0.051, digits=1):
-            return incorrect(ex, f"that is the share of the {n} largest contributors. Take the 10 largest.")
+            return incorrect(f"that is the share of the {n} largest contributors. Take the 10 largest.")
     if near(value, top_share_percent(column="troops"), 0.051, digits=1):
-        return incorrect(ex, "that uses troops only. Rank and add up the total column.")
+        return incorrect("that uses troops only. Rank and add up the total column.")
     countries = len(_year(2013))
     if near(value, 100 * 10 / countries, 0.051, digits=1):
-        return incorrect(ex, f"that is the share of countries (10 of {countries}). The question asks for their "
-                             "share of personnel.")
-    return incorrect(ex, "not quite. Take the 2013 rows, add up the 10 largest totals, divide by the sum of all "
-                         "totals, multiply by 100 and round to one decimal place.")
+        return incorrect(f"that is the share of countries (10 of {countries}). The question asks for their "
+                         "share of personnel.")
+    return incorrect("not quite. Take the 2013 rows, add up the 10 largest totals, divide by the sum of all "
+                     "totals, multiply by 100 and round to one decimal place.")
 
 
 # 12.4 and 12.5 (matching tasks) are data: exercises/checks/12-global-partnerships.yml

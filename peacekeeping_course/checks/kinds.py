@@ -55,8 +55,8 @@ import yaml
 
 from ..paths import EXERCISE_DIR
 from .written import written
-from .base import (CheckSpecError, Feedback, check_order, correct, excerpt, excerpts, incorrect, invalid, letter_answers,
-                   register, spec_template, spec_text)
+from .base import (CheckSpecError, Feedback, Invalid, check_order, correct, excerpt, excerpts, incorrect,
+                   letter_answers, register, spec_template, spec_text)
 
 SPEC_DIR = EXERCISE_DIR / "checks"
 
@@ -92,12 +92,12 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _label_answers(ex: str, answer: Mapping, key: dict, labels: dict, spellings: dict, noun: str):
-    """Read a classification answer {item: label}: (labels by item, missing items) or `invalid` Feedback."""
+def _label_answers(answer: Mapping, key: dict, labels: dict, spellings: dict, noun: str):
+    """Read a classification answer {item: label}: (labels by item, missing items); else raises `Invalid`."""
     given = {str(k).strip().upper(): v for k, v in answer.items()}
     unknown = [k for k in given if k not in key]
     if unknown:
-        return invalid(ex, f"there is no {noun} {excerpts(sorted(unknown))}; they are {min(key)} to {max(key)}.")
+        raise Invalid(f"there is no {noun} {excerpts(sorted(unknown))}; they are {min(key)} to {max(key)}.")
     chosen = {}
     for item, value in given.items():
         if _blank(value):
@@ -105,26 +105,24 @@ def _label_answers(ex: str, answer: Mapping, key: dict, labels: dict, spellings:
         if isinstance(value, int) and not isinstance(value, bool) and _norm_label(str(value)) in spellings:
             value = str(value)
         if not isinstance(value, str):
-            return invalid(ex, f"{noun} {item}: write the answer as text, one of {', '.join(labels)}.")
+            raise Invalid(f"{noun} {item}: write the answer as text, one of {', '.join(labels)}.")
         label = spellings.get(_norm_label(value))
         if label is None:
-            return invalid(ex, f"{noun} {item}: {excerpt(value)} is not one of {', '.join(labels)}.")
+            raise Invalid(f"{noun} {item}: {excerpt(value)} is not one of {', '.join(labels)}.")
         chosen[item] = label
     return {item: chosen[item] for item in key if item in chosen}, [item for item in key if item not in chosen]
 
 
-def _item_letters(ex: str, answer: Mapping, options: dict[str, dict[str, str]], noun: str):
+def _item_letters(answer: Mapping, options: dict[str, dict[str, str]], noun: str):
     """Read an answer {item: letter} with `letter_answers` (a blank value is still to answer); an item
     with options of its own takes only its own letters."""
     letters = dict.fromkeys(letter for own in options.values() for letter in own)
     given = {k: (None if _blank(v) else v) for k, v in answer.items()}
-    parsed = letter_answers(ex, given, options, letters, noun)
-    if isinstance(parsed, Feedback):
-        return parsed
+    parsed = letter_answers(given, options, letters, noun)
     for item, letter in parsed[0].items():
         if letter not in options[item]:
             own = options[item]
-            return invalid(ex, f"{noun} {item}: {excerpt(letter)} is not one of the letters {min(own)} to {max(own)}.")
+            raise Invalid(f"{noun} {item}: {excerpt(letter)} is not one of the letters {min(own)} to {max(own)}.")
     return parsed
 
 
@@ -148,7 +146,6 @@ def _answers(spec: dict, where: str) -> tuple[dict[str, dict[str, str]], dict[st
 
 def matching(spec: dict, where: str) -> Callable[[Any], Feedback]:
     """The check of a matching task, from its spec (validated here)."""
-    ex = spec["exercise"]
     options, spellings = _answers(spec, where)
     every = dict.fromkeys(answer for own in options.values() for answer in own)
     kind_of = "option" if spellings is None else "label"
@@ -187,17 +184,15 @@ def matching(spec: dict, where: str) -> Callable[[Any], Feedback]:
 
     def check(answer: Any) -> Feedback:
         if not isinstance(answer, Mapping):
-            return invalid(ex, not_a_mapping)
+            raise Invalid(not_a_mapping)
         if spellings is None:
-            parsed = _item_letters(ex, answer, options, noun)
+            parsed = _item_letters(answer, options, noun)
         else:
-            parsed = _label_answers(ex, answer, key, every, spellings, noun)
-        if isinstance(parsed, Feedback):
-            return parsed
+            parsed = _label_answers(answer, key, every, spellings, noun)
         labels, missing = parsed
         wrong = [item for item, letter in labels.items() if letter != key[item][0]]
         if not wrong and not missing:
-            return correct(ex, success)
+            return correct(success)
         parts = []
         for item in wrong:
             letter = labels[item]
@@ -208,14 +203,13 @@ def matching(spec: dict, where: str) -> Callable[[Any], Feedback]:
         if missing:
             parts.append(still.format(missing=", ".join(missing)))
         right = len(key) - len(wrong) - len(missing)
-        return incorrect(ex, f"{right} of {len(key)} right. " + " ".join(parts))
+        return incorrect(f"{right} of {len(key)} right. " + " ".join(parts))
 
     return check
 
 
 def select(spec: dict, where: str) -> Callable[[Any], Feedback]:
     """The check of a task that selects the items that belong, from its spec (validated here)."""
-    ex = spec["exercise"]
     items = _letters(spec.get("items"), f"{where}: items")
     include = spec.get("include")
     if not (isinstance(include, list) and include and all(i in items for i in include)
@@ -236,32 +230,31 @@ def select(spec: dict, where: str) -> Callable[[Any], Feedback]:
 
     def check(answer: Any) -> Feedback:
         if isinstance(answer, (str, bytes, Mapping)) or not isinstance(answer, (list, tuple, set, frozenset)):
-            return invalid(ex, f"give a list of letters, for example {example}.")
+            raise Invalid(f"give a list of letters, for example {example}.")
         if not all(isinstance(item, str) for item in answer):
-            return invalid(ex, "every item must be a letter written as text, for example \"A\".")
+            raise Invalid("every item must be a letter written as text, for example \"A\".")
         letters = [item.strip().upper() for item in answer]
         unknown = sorted({item for item in letters if item not in items})
         if unknown:
-            return invalid(ex, f"{excerpts(unknown)} {'is' if len(unknown) == 1 else 'are'} not on the list; use "
-                               f"the letters {', '.join(sorted(items))}.")
+            raise Invalid(f"{excerpts(unknown)} {'is' if len(unknown) == 1 else 'are'} not on the list; use "
+                          f"the letters {', '.join(sorted(items))}.")
         repeated = sorted({item for item in letters if letters.count(item) > 1})
         if repeated:
-            return invalid(ex, f"{excerpts(repeated)} appears more than once; use each letter once.")
+            raise Invalid(f"{excerpts(repeated)} appears more than once; use each letter once.")
         wrongly_in = [k for k in items if k in letters and k not in include]
         left_out = [k for k in items if k in include and k not in letters]
         if not wrongly_in and not left_out:
-            return correct(ex, success)
+            return correct(success)
         parts = [f"{lead} {explain(group)}" for lead, group in (("Leave out", wrongly_in), ("Include", left_out))
                  if group]
         count = len(wrongly_in) + len(left_out)
-        return incorrect(ex, f"{count} choice{'' if count == 1 else 's'} to reconsider. " + " ".join(parts))
+        return incorrect(f"{count} choice{'' if count == 1 else 's'} to reconsider. " + " ".join(parts))
 
     return check
 
 
 def ordering(spec: dict, where: str) -> Callable[[Any], Feedback]:
     """The check of an ordering task, from its spec (validated here)."""
-    ex = spec["exercise"]
     steps = _letters(spec.get("steps"), f"{where}: steps")
     rules = []
     for n, rule in enumerate(spec.get("rules") or [], start=1):
@@ -275,8 +268,8 @@ def ordering(spec: dict, where: str) -> Callable[[Any], Feedback]:
 
     def check(answer: Any) -> Feedback:
         if isinstance(answer, (set, frozenset)):
-            return invalid(ex, f"a set has no order. Give a list, for example [{example}].")
-        return check_order(ex, answer, steps, rules, noun, success)
+            raise Invalid(f"a set has no order. Give a list, for example [{example}].")
+        return check_order(answer, steps, rules, noun, success)
 
     return check
 

@@ -142,7 +142,6 @@ def _part(spec: Any, where: str) -> _Part:
 
 def written(spec: dict, where: str) -> Callable[[Any], Feedback]:
     """The check of a written task, from its spec (validated here)."""
-    ex = spec["exercise"]
     _known(spec, SPEC_FIELDS, where)
     _count(spec.get("rubric_points"), f"{where}: rubric_points")
     what, example = spec_text(spec.get("what"), f"{where}: what"), spec_text(spec.get("example"), f"{where}: example")
@@ -170,13 +169,11 @@ def written(spec: dict, where: str) -> Callable[[Any], Feedback]:
               for n, a in enumerate(spec.get("advice", []), start=1)]
 
     def check(answer: Any) -> Feedback:
-        answer = written_answer(ex, answer, what, example)
-        if isinstance(answer, Feedback):
-            return answer
+        answer = written_answer(answer, what, example)
         text = answer.casefold()
         words = len(answer.split())
         if not low <= words <= high:
-            return incomplete(ex, (too_short if words < low else too_long).format(words=words, min=low, max=high))
+            return incomplete((too_short if words < low else too_long).format(words=words, min=low, max=high))
         problems, named = [], {}
         for part in parts:
             has_it, fields = part.fields(answer, text)
@@ -188,8 +185,8 @@ def written(spec: dict, where: str) -> Callable[[Any], Feedback]:
         if not_sentences:
             problems.append(not_sentences)
         if problems:
-            return incomplete(ex, not_yet.format(words=words, problems="; ".join(problems)))
+            return incomplete(not_yet.format(words=words, problems="; ".join(problems)))
         notes = [note for keys, note in advice if not any(k in text for k in keys)]
-        return complete(ex, " ".join([success.format_map({"words": words, **named}), *notes]))
+        return complete(" ".join([success.format_map({"words": words, **named}), *notes]))
 
     return check
