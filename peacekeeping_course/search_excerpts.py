@@ -26,6 +26,9 @@ import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Comment, Doctype
+from sphinx.util import logging
+
+LOGGER = logging.getLogger(__name__)
 
 SCRIPT = "_static/search-excerpts.js"  # copied from static/ by sphinx_ext._refresh_static
 DATA = "searchexcerpts.js"             # written here, next to searchindex.js (not in _static)
@@ -163,12 +166,10 @@ def write(html: Path) -> int:
 
 
 def _build_finished(app, exception) -> None:
-    if exception is not None or app.builder.format != "html":
-        return
-    from sphinx.util import logging
-
+    if exception is not None or app.builder.format != "html" or not getattr(app.builder, "search", True):
+        return  # no search page (a build with search turned off, such as the scaffold test's) needs none
     size = write(Path(app.outdir))
-    logging.getLogger(__name__).info(f"[course] search excerpts for file:// use: {DATA}, {size:,} bytes")
+    LOGGER.info(f"[course] search excerpts for file:// use: {DATA}, {size:,} bytes")
 
 
 def setup(app):

@@ -10,8 +10,12 @@ const sizes = [];
 for (const file of job.files) {
   const code = readFileSync(file, "utf8");
   const module = /^\s*(import|export)\s/m.test(code);
-  const result = await minify(code, { module, compress: { passes: 2 }, mangle: true,
-                                      format: { comments: "some" } });
+  let result;
+  try {
+    result = await minify(code, { module, compress: { passes: 2 }, mangle: true, format: { comments: "some" } });
+  } catch (err) {  // a script terser cannot read is left exactly as it is
+    result = {};
+  }
   if (result.code === undefined || Buffer.byteLength(result.code) >= Buffer.byteLength(code)) {
     sizes.push([file, Buffer.byteLength(code), Buffer.byteLength(code)]);
     continue;
