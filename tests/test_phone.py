@@ -25,15 +25,10 @@ SIDEBARS = {"primary": "#pst-primary-sidebar-modal", "secondary": "#pst-secondar
 @pytest.fixture
 def phone(site):
     """A chapter page on a 390x844 touch screen (fresh context); yields the page."""
-    base, chromium = site
-    context = chromium.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(f"{base}/{CHAPTER_1}", wait_until="load")
+    page, errors = open_at(site, CHAPTER_1, PHONE, touch=True)
     yield page
     assert errors == []
-    context.close()
+    page.context.close()
 
 
 def button(page, kind: str):
@@ -148,7 +143,7 @@ def open_at(site, path: str, viewport: dict, touch: bool):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(f"{base}/{path}", wait_until="load")
     page.wait_for_timeout(400)  # the theme marks scrolling boxes (tabindex) after a short delay
-    return page, errors
+    return page, errors  # the caller closes page.context
 
 
 def charts(page) -> list[dict]:
