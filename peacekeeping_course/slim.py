@@ -54,10 +54,13 @@ TOOL = Path(__file__).resolve().parent / "purgecss"
 STYLESHEETS = ("styles/pydata-sphinx-theme.css", "styles/sphinx-book-theme.css", "mystnb.*.css", "basic.css",
                "pygments.css", "togglebutton.css", "copybutton.css", "sphinx-design.min.css", "sphinx-thebe.css")
 # regular expressions of selectors to keep whatever the pages say (states the theme's scripts set)
-SAFELIST = (r"^show$", r"^showing$", r"^collapsing$", r"^collapsed$", r"^active$", r"^fade$", r"^modal",
-            r"^dropdown", r"^tooltip", r"^bs-tooltip", r"^popover", r"^search-button", r"^bd-search",
-            r"^sidebar-", r"^bd-sidebar", r"^primary-toggle", r"^secondary-toggle", r"^pst-", r"^theme-switch",
+SAFELIST = (r"^show$", r"^showing$", r"^collapsing$", r"^collapsed$", r"^active$", r"^fade$",
+            r"^dropdown", r"^tooltip", r"^bs-tooltip", r"^search-button", r"^bd-search",
+            r"^sidebar-", r"^bd-sidebar", r"^primary-toggle", r"^secondary-toggle", r"^theme-switch",
             r"^toggle", r"^copybtn", r"^o-tooltip", r"^highlighted$", r"^headerlink$", r"^admonition")
+# code colours: their classes (.k, .n, …) are written into the pages by the build, never by a script, and
+# short names like these occur in any minified script, so this stylesheet is purged against the pages alone
+PAGES_ONLY = ("pygments.css",)
 
 
 PRELOAD = re.compile(r'[ \t]*<link rel="preload" as="script"[^>]*>\n?')
@@ -186,14 +189,19 @@ def purge(html: Path, cache: Path | None = None) -> Slimmed:
     _whole_stylesheets(html, [Path(c) for c in css])
     pages = [str(p) for p in html.rglob("*.html") if "lab" not in p.relative_to(html).parts[:1]]
     scripts = [str(p) for p in static.rglob("*.js")]
-    with tempfile.TemporaryDirectory() as tmp:
-        job = Path(tmp) / "job.json"
-        job.write_text(json.dumps({"content": pages + scripts, "css": css, "safelist": list(SAFELIST)}))
-        done = subprocess.run(["node", str(tool / "purge.mjs"), str(job)], capture_output=True, text=True,
-                              timeout=300)
-    if done.returncode:
-        raise Unavailable(f"PurgeCSS failed: {done.stderr.strip()[-300:]}")
-    sizes = json.loads(done.stdout)
+    pages_only = [c for c in css if Path(c).name in PAGES_ONLY]
+    sizes = []
+    for sheets, content in ((sorted(set(css) - set(pages_only)), pages + scripts), (pages_only, pages)):
+        if not sheets:
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            job = Path(tmp) / "job.json"
+            job.write_text(json.dumps({"content": content, "css": sheets, "safelist": list(SAFELIST)}))
+            done = subprocess.run(["node", str(tool / "purge.mjs"), str(job)], capture_output=True, text=True,
+                                  timeout=300)
+        if done.returncode:
+            raise Unavailable(f"PurgeCSS failed: {done.stderr.strip()[-300:]}")
+        sizes += json.loads(done.stdout)
     _record_purged(html, [Path(c) for c in css])
     return Slimmed(len(sizes), sum(s[1] for s in sizes), sum(s[2] for s in sizes))
 
@@ -238,14 +246,21 @@ class Minified:
     after: int
 
     def __str__(self) -> str:
-        return (f"{self.files} scripts minified from {self.before / 1000:,.0f} KB to "
+        return (f"{self.files} scripts and stylesheets minified from {self.before / 1000:,.0f} KB to "
                 f"{self.after / 1000:,.0f} KB")
+
+
+# the course's own stylesheets (peacekeeping_course/static), minified in the built book only
+COURSE_STYLESHEETS = ("course.css", "quiz.css", "print.css")
 
 
 def scripts_to_minify(html: Path) -> list[Path]:
     """The scripts directly in `html/_static` (the course's, Sphinx's and the extensions'), but not
-    those already minified (*.min.js, and the theme's bundles in _static/scripts and vendor)."""
-    return sorted(p for p in (html / "_static").glob("*.js") if not p.name.endswith(".min.js"))
+    those already minified (*.min.js, and the theme's bundles in _static/scripts and vendor), and the
+    course's own stylesheets."""
+    static = html / "_static"
+    return sorted([*(p for p in static.glob("*.js") if not p.name.endswith(".min.js")),
+                   *(static / name for name in COURSE_STYLESHEETS if (static / name).is_file())])
 
 
 def minify(html: Path, cache: Path | None = None) -> Minified:

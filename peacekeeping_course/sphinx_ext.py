@@ -499,7 +499,8 @@ def setup(app: Sphinx):
     app.connect("html-page-context", _check_offline)
     app.connect("html-page-context", _reading_order)
     app.connect("build-finished", _refresh_static)
-    app.connect("build-finished", _post_process_pages)
+    # after the theme's own build-finished step, which rewrites pygments.css (priority 500)
+    app.connect("build-finished", _post_process_pages, priority=600)
     app.setup_extension("peacekeeping_course.search_excerpts")  # file:// search excerpts (search.html only)
     # env_version: raise it when the doctrees must be re-read (a directive writes new markup that no
     # recorded dependency would trigger); 2: the quiz's print note (issue 15)

@@ -145,7 +145,8 @@ def test_only_citations_are_shortened_and_short_ones_kept():
 def test_the_npm_tools_are_pinned_exactly():
     package = json.loads((slim.TOOL / "package.json").read_text(encoding="utf-8"))
     lock = json.loads((slim.TOOL / "package-lock.json").read_text(encoding="utf-8"))
-    assert package["dependencies"] == {"purgecss": "8.0.0", "terser": package["dependencies"]["terser"]}
+    assert set(package["dependencies"]) == {"purgecss", "terser", "csso"}
+    assert package["dependencies"]["purgecss"] == "8.0.0"
     for name, version in package["dependencies"].items():
         assert re.fullmatch(r"\d+\.\d+\.\d+", version), f"{name} {version} is not an exact version"
         assert lock["packages"][""]["dependencies"][name] == version
@@ -157,9 +158,10 @@ def test_the_npm_tools_are_pinned_exactly():
 def test_the_scripts_to_minify_are_those_in_static_not_yet_minified(tmp_path):
     static = tmp_path / "_static"
     (static / "scripts").mkdir(parents=True)
-    for name in ("quiz.js", "doctools.js", "clipboard.min.js", "scripts/bootstrap.js", "course.css"):
+    for name in ("quiz.js", "doctools.js", "clipboard.min.js", "scripts/bootstrap.js", "course.css", "basic.css"):
         (static / name).write_text("x", encoding="utf-8")
-    assert [p.name for p in slim.scripts_to_minify(tmp_path)] == ["doctools.js", "quiz.js"]
+    # the course's own stylesheets too; a theme's stylesheet is purged, not minified here
+    assert [p.name for p in slim.scripts_to_minify(tmp_path)] == ["course.css", "doctools.js", "quiz.js"]
 
 
 SAMPLE = """/*! Example licence: kept */
@@ -237,3 +239,17 @@ def test_a_cached_rebuild_purges_the_whole_stylesheet_not_the_purged_one(node, t
     slim.purge(html)  # a cached rebuild: the output still holds the purged file
     assert "pk-later" in (html / "_static" / "basic.css").read_text()
     assert not (html / ".slim-originals").exists(), "the whole stylesheets are kept outside the book's folder"
+
+
+def test_a_course_stylesheet_is_minified_with_the_same_rules_in_the_same_order(node, tmp_path):
+    static = tmp_path / "_static"
+    static.mkdir()
+    css = ('/* Print: notes for the maintainer */\n@media print {\n  .pk-quiz .pk-option::before {\n'
+           '    content: "(" counter(pk-option, lower-alpha) ") ";\n  }\n}\n.a  >  .b { color : #000000 }\n'
+           '.c { margin: 0 0 0.5em }\n')
+    (static / "print.css").write_text(css, encoding="utf-8")
+    _minify(tmp_path)
+    out = (static / "print.css").read_text(encoding="utf-8")
+    assert "maintainer" not in out and len(out) < len(css)
+    assert 'content:"("counter(pk-option,lower-alpha)") "' in out, "strings (the printed option letters) are kept"
+    assert out.index(".pk-option") < out.index(".a>.b") < out.index(".c")

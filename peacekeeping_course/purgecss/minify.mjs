@@ -1,8 +1,10 @@
-// Minify the built book's scripts with terser: node minify.mjs <job.json>, where the job gives `files`
-// (paths under _build/html/_static). Each file is rewritten in place with the same behaviour: local
-// names shortened, whitespace and comments dropped (licence comments, /*! ... */ and @license, kept),
-// top-level names kept (the pages and other scripts call them). Prints [file, bytes before, after].
+// Minify the built book's scripts with terser and the course's stylesheets with csso: node minify.mjs
+// <job.json>, where the job gives `files` (paths under _build/html/_static, *.js or *.css). Each file is
+// rewritten in place with the same behaviour: local names shortened, whitespace and comments dropped
+// (licence comments, /*! ... */ and @license, kept), top-level names kept (the pages and other scripts
+// call them); stylesheets keep their rules' order (no restructuring). Prints [file, bytes before, after].
 import { minify } from "terser";
+import { minify as minifyCss } from "csso";
 import { readFileSync, writeFileSync } from "node:fs";
 
 const job = JSON.parse(readFileSync(process.argv[2], "utf8"));
@@ -12,8 +14,9 @@ for (const file of job.files) {
   const module = /^\s*(import|export)\s/m.test(code);
   let result;
   try {
-    result = await minify(code, { module, compress: { passes: 2 }, mangle: true, format: { comments: "some" } });
-  } catch (err) {  // a script terser cannot read is left exactly as it is
+    result = file.endsWith(".css") ? { code: minifyCss(code, { restructure: false, comments: "exclamation" }).css }
+      : await minify(code, { module, compress: { passes: 2 }, mangle: true, format: { comments: "some" } });
+  } catch (err) {  // a file the minifier cannot read is left exactly as it is
     result = {};
   }
   if (result.code === undefined || Buffer.byteLength(result.code) >= Buffer.byteLength(code)) {
