@@ -148,15 +148,20 @@ def chapter(key: int | str) -> Chapter:
     raise KeyError(f"the course has no chapter {key!r}")
 
 
+def session_plans() -> dict[int, Path]:
+    """Session number -> its plan, `book/instructors/session-NN.md`, in session order."""
+    return {int(path.stem[-2:]): path for path in sorted(INSTRUCTOR_DIR.glob("session-[0-9][0-9].md"))}
+
+
 def session_map() -> dict[int, tuple[int, ...]]:
     """Session number -> the chapters it teaches, from the session plans' titles."""
     sessions = {}
-    for path in sorted(INSTRUCTOR_DIR.glob("session-[0-9][0-9].md")):
+    for number, path in session_plans().items():
         title = next((line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("# ")), "")
         match = SESSION_CHAPTERS.search(title)
         if match:
             first, last = int(match.group(1)), int(match.group(2) or match.group(1))
-            sessions[int(path.stem.split("-")[1])] = tuple(range(first, last + 1))
+            sessions[number] = tuple(range(first, last + 1))
     return sessions
 
 
@@ -165,10 +170,10 @@ def session_exercises() -> dict[int, tuple[str, ...]]:
     taught over several sessions splits its exercises this way; otherwise all are set after its
     one session)."""
     found = {}
-    for path in sorted(INSTRUCTOR_DIR.glob("session-[0-9][0-9].md")):
+    for number, path in session_plans().items():
         match = SESSION_EXERCISES.search(path.read_text(encoding="utf-8"))
         if match:
-            found[int(path.stem.split("-")[1])] = tuple(match.group(1).split())
+            found[number] = tuple(match.group(1).split())
     return found
 
 

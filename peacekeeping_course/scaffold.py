@@ -43,14 +43,13 @@ from pathlib import Path
 
 import yaml
 
-from . import notebooks, release, timing
+from . import course, notebooks, release, timing
 from .paths import (BANK_DIR, BOOK_DIR, CONFIG, EXERCISE_DIR, INSTRUCTOR_DIR, NBGRADER_DIR, NOTEBOOK_DIR,
                     REPO_ROOT, SOLUTION_DIR, TOC)
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates" / "chapter"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PLACEHOLDER = re.compile(r"\{(number|nn|slug|title|title_lower|session)\}")
-SESSION_FILE = re.compile(r"^session-(\d\d)\.md$")
 
 
 class Refused(Exception):
@@ -101,8 +100,7 @@ def render(template: str, values: dict[str, str], kind: str) -> str:
 
 
 def next_session() -> int:
-    numbers = [int(m.group(1)) for p in INSTRUCTOR_DIR.glob("session-*.md") if (m := SESSION_FILE.match(p.name))]
-    return max(numbers, default=0) + 1
+    return max(course.session_plans(), default=0) + 1
 
 
 def _rel(path: Path) -> str:

@@ -25,7 +25,7 @@ from . import course, instructor, slim
 from .course import course_outline
 from .datasets import DATASETS
 from .exam import render_exam_html
-from .paths import INSTRUCTOR_DIR, TOC, files_digest
+from .paths import TOC, files_digest
 from .quiz import EXAM_DIR, QuizBankError, bank_path, json_for_html, load_bank, load_exam, render_html
 
 HERE = Path(__file__).resolve().parent
@@ -208,7 +208,7 @@ class InstructorDirective(Directive):
         for chapter in course.chapters():
             for path in (chapter.bank_path, chapter.source, chapter.reading):
                 env.note_dependency(str(path))
-        for path in [*EXAM_DIR.glob("*.yml"), *INSTRUCTOR_DIR.glob("session-[0-9][0-9].md"), TOC]:
+        for path in [*EXAM_DIR.glob("*.yml"), *course.session_plans().values(), TOC]:
             env.note_dependency(str(path))
         try:
             if self.name == "course-map":

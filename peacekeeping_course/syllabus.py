@@ -47,7 +47,6 @@ OPTIONAL = ("also",)
 HEADER = ("| Session | Chapter(s) | Pre-work: reading and notebook | In-class focus | Assessment |\n"
           "|---|---|---|---|---|")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
-SESSION_FILE = re.compile(r"^session-(\d\d)\.md$")
 
 
 class SyllabusError(ValueError):
@@ -66,12 +65,6 @@ class Row:
         cells = [f"{{doc}}`session-{self.session:02d}`", ", ".join(f"{{doc}}`{d}`" for d in self.chapters),
                  self.pre_work, self.focus, self.assessment]
         return "| " + " | ".join(cells) + " |"
-
-
-def session_plans() -> dict[int, Path]:
-    """Session number -> its plan, for every `book/instructors/session-NN.md`."""
-    return {int(m.group(1)): p for p in sorted(INSTRUCTOR_DIR.glob("session-*.md"))
-            if (m := SESSION_FILE.match(p.name))}
 
 
 def front_matter(text: str) -> dict:
@@ -136,7 +129,7 @@ def rows() -> list[Row]:
     """Every session's row, in session order."""
     taught = course.session_map()
     result = []
-    for number, path in session_plans().items():
+    for number, path in course.session_plans().items():
         if number not in taught:
             raise SyllabusError(f"{_name(path)}: the title does not name its chapters, e.g. "
                                 "'(chapter 5)' or '(chapters 0–1)'")
@@ -151,7 +144,7 @@ def table_markdown() -> str:
 
 def dependencies() -> list[Path]:
     """The files the table is made from (the build redoes the syllabus when one changes)."""
-    return [*session_plans().values(), *sorted(BOOK_DIR.glob("[0-9][0-9]-*.md")), TOC]
+    return [*course.session_plans().values(), *sorted(BOOK_DIR.glob("[0-9][0-9]-*.md")), TOC]
 
 
 # ---------------------------------------------------------------- Sphinx
