@@ -144,14 +144,27 @@ class Unavailable(RuntimeError):
 
 
 @dataclass(frozen=True)
-class Slimmed:
+class Shrunk:
+    """What a build step made smaller: how many files, their bytes before and after."""
     files: int
     before: int
     after: int
+    what: str = "files"
 
     def __str__(self) -> str:
-        return (f"{self.files} third-party stylesheets slimmed from {self.before / 1000:,.0f} KB to "
-                f"{self.after / 1000:,.0f} KB")
+        return f"{self.files} {self.what} from {self.before / 1000:,.0f} KB to {self.after / 1000:,.0f} KB"
+
+
+def _run(tool: Path, runner: str, job: dict, what: str) -> Shrunk:
+    """Run one of the node runners (purge.mjs, minify.mjs) on a job; they print [file, before, after]."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "job.json"
+        path.write_text(json.dumps(job))
+        done = subprocess.run(["node", str(tool / runner), str(path)], capture_output=True, text=True, timeout=300)
+    if done.returncode:
+        raise Unavailable(f"{runner} failed: {done.stderr.strip()[-300:]}")
+    sizes = json.loads(done.stdout)
+    return Shrunk(len(sizes), sum(s[1] for s in sizes), sum(s[2] for s in sizes), what)
 
 
 def install(cache: Path | None = None) -> Path:
@@ -160,8 +173,10 @@ def install(cache: Path | None = None) -> Path:
     cache = cache or download_cache("purgecss")
     lock = (TOOL / "package-lock.json").read_bytes()
 
+    tools = json.loads((TOOL / "package.json").read_text(encoding="utf-8"))["dependencies"]
+
     def tools_ready() -> bool:
-        return all((cache / "node_modules" / name / "package.json").exists() for name in ("purgecss", "terser"))
+        return all((cache / "node_modules" / name / "package.json").exists() for name in tools)
 
     if not (tools_ready() and (cache / "package-lock.json").read_bytes() == lock):
         npm = shutil.which("npm")
@@ -179,31 +194,23 @@ def install(cache: Path | None = None) -> Path:
     return cache
 
 
-def purge(html: Path, cache: Path | None = None) -> Slimmed:
+def purge(html: Path, cache: Path | None = None) -> Shrunk:
     """Rewrite the third-party stylesheets under `html/_static` to the rules the built pages use."""
     static = html / "_static"
     css = sorted(str(p) for pattern in STYLESHEETS for p in static.glob(pattern))
+    what = "third-party stylesheets slimmed"
     if not css:
-        return Slimmed(0, 0, 0)
+        return Shrunk(0, 0, 0, what)
     tool = install(cache)
     _whole_stylesheets(html, [Path(c) for c in css])
     pages = [str(p) for p in html.rglob("*.html") if "lab" not in p.relative_to(html).parts[:1]]
     scripts = [str(p) for p in static.rglob("*.js")]
     pages_only = [c for c in css if Path(c).name in PAGES_ONLY]
-    sizes = []
-    for sheets, content in ((sorted(set(css) - set(pages_only)), pages + scripts), (pages_only, pages)):
-        if not sheets:
-            continue
-        with tempfile.TemporaryDirectory() as tmp:
-            job = Path(tmp) / "job.json"
-            job.write_text(json.dumps({"content": content, "css": sheets, "safelist": list(SAFELIST)}))
-            done = subprocess.run(["node", str(tool / "purge.mjs"), str(job)], capture_output=True, text=True,
-                                  timeout=300)
-        if done.returncode:
-            raise Unavailable(f"PurgeCSS failed: {done.stderr.strip()[-300:]}")
-        sizes += json.loads(done.stdout)
+    runs = [_run(tool, "purge.mjs", {"content": content, "css": sheets, "safelist": list(SAFELIST)}, what)
+            for sheets, content in ((sorted(set(css) - set(pages_only)), pages + scripts), (pages_only, pages))
+            if sheets]
     _record_purged(html, [Path(c) for c in css])
-    return Slimmed(len(sizes), sum(s[1] for s in sizes), sum(s[2] for s in sizes))
+    return Shrunk(sum(r.files for r in runs), sum(r.before for r in runs), sum(r.after for r in runs), what)
 
 
 def _originals(html: Path) -> Path:
@@ -239,17 +246,6 @@ def _record_purged(html: Path, css: list[Path]) -> None:
     (kept / "purged.json").write_text(json.dumps({str(p.relative_to(html)): _digest(p) for p in css}, indent=1))
 
 
-@dataclass(frozen=True)
-class Minified:
-    files: int
-    before: int
-    after: int
-
-    def __str__(self) -> str:
-        return (f"{self.files} scripts and stylesheets minified from {self.before / 1000:,.0f} KB to "
-                f"{self.after / 1000:,.0f} KB")
-
-
 # the course's own stylesheets (peacekeeping_course/static), minified in the built book only
 COURSE_STYLESHEETS = ("course.css", "quiz.css", "print.css")
 
@@ -263,20 +259,12 @@ def scripts_to_minify(html: Path) -> list[Path]:
                    *(static / name for name in COURSE_STYLESHEETS if (static / name).is_file())])
 
 
-def minify(html: Path, cache: Path | None = None) -> Minified:
-    """Minify with terser the scripts of the built book in `html/_static` (scripts_to_minify), in
-    place; the sources are not touched. Run it after each build: Sphinx copies the course's scripts
+def minify(html: Path, cache: Path | None = None) -> Shrunk:
+    """Minify the scripts (terser) and the course's stylesheets (csso) of the built book in `html/_static`
+    (scripts_to_minify), in place; the sources are not touched. Run it after each build: Sphinx copies the course's scripts
     anew every time (sphinx_ext._refresh_static), and minifying a minified script changes nothing."""
     files = [str(p) for p in scripts_to_minify(html)]
+    what = "scripts and stylesheets minified"
     if not files:
-        return Minified(0, 0, 0)
-    tool = install(cache)
-    with tempfile.TemporaryDirectory() as tmp:
-        job = Path(tmp) / "job.json"
-        job.write_text(json.dumps({"files": files}))
-        done = subprocess.run(["node", str(tool / "minify.mjs"), str(job)], capture_output=True, text=True,
-                              timeout=300)
-    if done.returncode:
-        raise Unavailable(f"terser failed: {done.stderr.strip()[-300:]}")
-    sizes = json.loads(done.stdout)
-    return Minified(len(sizes), sum(s[1] for s in sizes), sum(s[2] for s in sizes))
+        return Shrunk(0, 0, 0, what)
+    return _run(install(cache), "minify.mjs", {"files": files}, what)
