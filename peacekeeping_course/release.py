@@ -1,12 +1,20 @@
 """Student versions and nbgrader sources, both made from the exercise notebooks with solutions.
 
-    python -m peacekeeping_course.release                   # write both
+    python -m peacekeeping_course.release                   # write all three
+    python -m peacekeeping_course.release checks            # only exercises/checks/*.yml
     python -m peacekeeping_course.release student           # only exercises/*.ipynb
     python -m peacekeeping_course.release nbgrader          # only exercises/nbgrader/source/*
-    python -m peacekeeping_course.release [student|nbgrader] --check  # fail if a committed file is stale
+    python -m peacekeeping_course.release [PART] --check    # fail if a committed file is stale
 
 Solutions are marked once, in `exercises/solutions/*.ipynb`, with nbgrader's
-`### BEGIN SOLUTION` / `### END SOLUTION` markers. Two kinds of notebook are made from them:
+`### BEGIN SOLUTION` / `### END SOLUTION` markers. Three things are made from them:
+
+**Check specs** (`exercises/checks/NN-slug.yml`): a content check written as data (matching, select,
+ordering, the form of a written task; `checks/kinds.py`) sits in the solutions notebook, in a raw cell
+tagged `check-spec` just below the exercise's check cell, so the task's wording and its key are edited
+in one file. This module copies those cells, validated, into the chapter's spec file, which the checks
+read at run time; the cells never reach a learner (they are left out of both versions below, and the
+tag `remove-cell` keeps them out of the book).
 
 **Student versions** (`exercises/NN-slug.ipynb`, for self-study): nbgrader's own ClearSolutions and
 ClearOutput preprocessors remove the solutions and every output.
@@ -42,13 +50,15 @@ import textwrap
 from pathlib import Path
 
 import nbformat
+import yaml
 from nbgrader.preprocessors import ClearOutput, ClearSolutions
 
-from .checks import RUBRIC_POINTS
+from .checks import RUBRIC_POINTS, CheckSpecError
+from .checks.kinds import KINDS, SPEC_DIR, spec_exercise
 from .course import chapters, exercise_id
 from .paths import EXERCISE_DIR as STUDENT_DIR, NBGRADER_DIR, REPO_ROOT
 
-PARTS = ("student", "nbgrader")
+PARTS = ("checks", "student", "nbgrader")
 
 # ---------------------------------------------------------------- writing generated files
 
@@ -70,6 +80,78 @@ def sync(outputs: dict[Path, str], check_only: bool = False) -> list[Path]:
     return stale
 
 
+# ---------------------------------------------------------------- check specs
+
+SPEC_TAG = "check-spec"
+SPEC_HEADER = ("# Made by `make student` from the cells tagged check-spec in exercises/solutions/{name}.ipynb:\n"
+               "# edit them there, not here. The format: peacekeeping_course/checks/kinds.py.\nchecks:\n")
+
+
+def is_spec_cell(cell: nbformat.NotebookNode) -> bool:
+    return SPEC_TAG in cell.metadata.get("tags", [])
+
+
+def spec_item(source: str) -> str:
+    """A check-spec cell's YAML as an item of the `checks:` list (its opening comment lines left out)."""
+    lines = source.strip("\n").split("\n")
+    while lines and lines[0].startswith("#"):
+        lines.pop(0)
+    return "\n".join(("- " if n == 0 else "  ") + line if line else "" for n, line in enumerate(lines))
+
+
+def notebook_specs(nb: nbformat.NotebookNode, name: str, chapter: int) -> dict[str, dict]:
+    """Exercise id -> its spec, from the check-spec cells of a solutions notebook, each validated as the
+    checks will read it; a `CheckSpecError` names the notebook, the exercise and the problem."""
+    answered = {exercise_id(c.metadata["nbgrader"]["grade_id"]) for c in nb.cells
+                if c.metadata.get("nbgrader", {}).get("solution")}
+    specs = {}
+    for n, cell in enumerate(c for c in nb.cells if is_spec_cell(c)):
+        where = f"exercises/solutions/{name}.ipynb, check-spec cell {n + 1}"
+        if cell.cell_type != "raw":
+            raise CheckSpecError(f"{where}: a check-spec cell must be a raw cell (it holds YAML, not code)")
+        try:
+            spec = yaml.safe_load(cell.source)
+        except yaml.YAMLError as err:
+            raise CheckSpecError(f"{where}: not valid YAML ({err})") from None
+        if not isinstance(spec, dict):
+            raise CheckSpecError(f"{where}: the cell must hold one check spec (exercise, kind, …)")
+        exercise = spec_exercise(spec, where, chapter)
+        where = f"exercises/solutions/{name}.ipynb, the check-spec cell of exercise {exercise}"
+        if exercise in specs:
+            raise CheckSpecError(f"{where}: exercise {exercise} has two check-spec cells")
+        if exercise not in answered:
+            raise CheckSpecError(f"{where}: the notebook has no answer cell for exercise {exercise}")
+        KINDS[spec["kind"]](spec, where)  # raises on any mistake in the spec
+        specs[exercise] = spec
+    return specs
+
+
+def spec_file(nb: nbformat.NotebookNode, name: str, chapter: int) -> str | None:
+    """The text of `exercises/checks/<name>.yml`, or None if the notebook has no check-spec cell."""
+    notebook_specs(nb, name, chapter)
+    cells = [c for c in nb.cells if is_spec_cell(c)]
+    if not cells:
+        return None
+    return SPEC_HEADER.format(name=name) + "\n".join(spec_item(c.source) for c in cells) + "\n"
+
+
+def generate_check_specs(check_only: bool = False) -> list[str]:
+    """Write (or, with check_only, compare) every chapter's spec file, and remove (or report) a spec
+    file whose notebook no longer has check-spec cells; return the stale ones."""
+    outputs, orphans = {}, []
+    for chapter in chapters():
+        text = spec_file(nbformat.read(chapter.source, as_version=4), chapter.slug, chapter.number)
+        target = SPEC_DIR / f"{chapter.slug}.yml"
+        if text is not None:
+            outputs[target] = text
+        elif target.exists():
+            orphans.append(target)
+    if not check_only:
+        for target in orphans:
+            target.unlink()
+    return [str(path.relative_to(REPO_ROOT)) for path in sync(outputs, check_only) + orphans]
+
+
 # ---------------------------------------------------------------- student versions
 
 CODE_STUB = "# YOUR CODE HERE"
@@ -77,6 +159,7 @@ CODE_STUB = "# YOUR CODE HERE"
 
 def student_version(source: nbformat.NotebookNode) -> nbformat.NotebookNode:
     nb = copy.deepcopy(source)
+    nb.cells = [cell for cell in nb.cells if not is_spec_cell(cell)]
     resources = {"language": "python"}
     nb, resources = ClearSolutions(code_stub={"python": CODE_STUB}, text_stub="YOUR ANSWER HERE",
                                    enforce_metadata=True).preprocess(nb, resources)
@@ -166,14 +249,19 @@ def source_assignment(solution: nbformat.NotebookNode, name: str) -> nbformat.No
     nb = copy.deepcopy(solution)
     cells, answered, tested, imports = [], set(), set(), 0
     written = {}
+    # the rubric points of written tasks as the notebook's own specs give them (the spec files may be stale)
+    rubric = {**RUBRIC_POINTS, **{ex: spec["rubric_points"] for ex, spec in
+                                  notebook_specs(solution, name, int(name[:2])).items() if "rubric_points" in spec}}
     for cell in nb.cells:
+        if is_spec_cell(cell):
+            continue
         meta = cell.metadata.get("nbgrader", {})
         if meta.get("solution"):
             exercise = exercise_id(meta["grade_id"])
             answered.add(exercise)
-            if exercise in RUBRIC_POINTS:  # a manually graded answer: the rubric's points, no tests
-                written[exercise] = RUBRIC_POINTS[exercise]
-                meta.update(grade=True, points=RUBRIC_POINTS[exercise])
+            if exercise in rubric:  # a manually graded answer: the rubric's points, no tests
+                written[exercise] = rubric[exercise]
+                meta.update(grade=True, points=rubric[exercise])
         found = CHECK_CELL.fullmatch(cell.source.strip()) if cell.cell_type == "code" else None
         if found is None:
             if cell.cell_type == "code":
@@ -189,9 +277,9 @@ def source_assignment(solution: nbformat.NotebookNode, name: str) -> nbformat.No
             continue
         exercise, answer = found["exercise"], found["answer"]
         slug = exercise.replace(".", "-")
-        if exercise in RUBRIC_POINTS:
+        if exercise in rubric:
             cells.append(_cell(nbformat.v4.new_code_cell, SELF_CHECK.format(
-                exercise=exercise, answer=answer, points=RUBRIC_POINTS[exercise]), f"self-check-{slug}"))
+                exercise=exercise, answer=answer, points=rubric[exercise]), f"self-check-{slug}"))
         else:
             cells.append(_test_cell(VISIBLE_TEST.format(exercise=exercise, answer=answer), f"test-{slug}",
                                     VISIBLE_POINTS))
@@ -229,7 +317,8 @@ def generate_source_assignments(check_only: bool = False, course_dir: Path = COU
 
 # ---------------------------------------------------------------- command line
 
-GENERATORS = {"student": generate_student_versions, "nbgrader": generate_source_assignments}
+GENERATORS = {"checks": generate_check_specs, "student": generate_student_versions,
+              "nbgrader": generate_source_assignments}
 
 
 def generate(check_only: bool = False, parts=PARTS) -> list[str]:
@@ -238,13 +327,17 @@ def generate(check_only: bool = False, parts=PARTS) -> list[str]:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description="Write the student exercise notebooks and the nbgrader "
-                                                 "source assignments.")
+    parser = argparse.ArgumentParser(description="Write the check specs, the student exercise notebooks and "
+                                                 "the nbgrader source assignments.")
     parser.add_argument("part", nargs="?", choices=PARTS,
-                        help="only the student versions or only the nbgrader sources (default: both)")
+                        help="only the check specs, the student versions or the nbgrader sources (default: all)")
     parser.add_argument("--check", action="store_true", help="only report stale files, write nothing")
     args = parser.parse_args(argv)
-    stale = generate(check_only=args.check, parts=(args.part,) if args.part else PARTS)
+    try:
+        stale = generate(check_only=args.check, parts=(args.part,) if args.part else PARTS)
+    except CheckSpecError as err:
+        print(f"A check spec has a mistake: {err}", file=sys.stderr)
+        return 2
     return report(stale, args.check, "nbgrader" if args.part == "nbgrader" else "student")
 
 

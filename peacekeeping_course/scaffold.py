@@ -12,15 +12,16 @@ creates, from the plain-text templates in `peacekeeping_course/templates/chapter
   commented example;
 - `notebooks/NN-slug.ipynb`, the lesson notebook (`lesson.ipynb`): a title, a setup cell, the quiz cell;
 - `exercises/solutions/NN-slug.ipynb`, the exercises with solutions (`solutions.ipynb`): one placeholder
-  matching exercise N.1 (nbgrader answer cell, objective 1, a check cell);
-- `exercises/checks/NN-slug.yml`, the placeholder exercise's content check (`checks.yml`);
+  matching exercise N.1 (nbgrader answer cell, objective 1, a check cell, and its content check as data
+  in a raw cell tagged `check-spec`);
 - `book/quizzes/NN-slug.yml`, the quiz bank (`quiz.yml`): three placeholder questions on objectives 1-3;
 - `book/instructors/session-SS.md`, a session plan (`session.md`) for the next free session number,
   titled "(chapter N)" so that the catalogue finds it, with the `syllabus:` front matter from which the
   syllabus's table of sessions is made (`syllabus.py`);
 
 adds the chapter's part (reading, lesson, exercises) and the session plan to `_toc.yml` and the
-bibliography to `bibtex_bibfiles` in `_config.yml`, writes the student and nbgrader versions (`release`),
+bibliography to `bibtex_bibfiles` in `_config.yml`, writes the check spec file and the student and nbgrader
+versions (`release`),
 puts the time line under the titles of the reading and the lesson and in the syllabus (`timing`), and runs
 the two notebooks so that their stored outputs are current (unless `--no-execute`). Every placeholder
 says TODO, and `tests/test_book.py` fails while one is left in a page, notebook or YAML file, so a
@@ -76,7 +77,6 @@ class Plan:
             self.bibliography: "references.bib",
             NOTEBOOK_DIR / f"{self.slug}.ipynb": "lesson.ipynb",
             SOLUTION_DIR / f"{self.slug}.ipynb": "solutions.ipynb",
-            EXERCISE_DIR / "checks" / f"{self.slug}.yml": "checks.yml",
             BANK_DIR / f"{self.slug}.yml": "quiz.yml",
             INSTRUCTOR_DIR / f"session-{self.session:02d}.md": "session.md",
         }
@@ -87,7 +87,8 @@ class Plan:
 
     def generated(self) -> list[Path]:
         """The files `release` makes from the new chapter's exercises."""
-        return [EXERCISE_DIR / f"{self.slug}.ipynb", NBGRADER_DIR / "source" / self.slug / f"{self.slug}.ipynb"]
+        return [EXERCISE_DIR / "checks" / f"{self.slug}.yml", EXERCISE_DIR / f"{self.slug}.ipynb",
+                NBGRADER_DIR / "source" / self.slug / f"{self.slug}.ipynb"]
 
 
 def render(template: str, values: dict[str, str], kind: str) -> str:
@@ -251,9 +252,9 @@ def to_do(p: Plan) -> list[str]:
         f"book/{s}.md: the reading (objectives, sections, summary, discussion questions, further reading)",
         f"book/references-{n:02d}.bib: the chapter's sources (keys start c{n:02d}-)",
         f"notebooks/{s}.ipynb: the lesson (the data it loads, the steps, the summary)",
-        f"exercises/solutions/{s}.ipynb: the exercises {n}.1, {n}.2, ... with their solutions (at least three)",
-        f"exercises/checks/{s}.yml: the checks of matching and ordering tasks (data checks go in "
-        f"peacekeeping_course/checks/ch{n:02d}.py)",
+        f"exercises/solutions/{s}.ipynb: the exercises {n}.1, {n}.2, ... with their solutions (at least three), "
+        f"and for each matching, select, ordering or written task its check as data in a raw cell tagged "
+        f"check-spec (data checks go in peacekeeping_course/checks/ch{n:02d}.py)",
         f"book/quizzes/{s}.yml: the quiz questions",
         f"book/instructors/session-{p.session:02d}.md: the session plan, and at its top the session's row of "
         f"the syllabus (pre-work, in-class focus, assessment)",

@@ -53,7 +53,7 @@ def test_a_spec_runs_like_a_hand_written_check(tmp_path):
 @pytest.mark.parametrize("change, problem", [
     ({"kind": "guess"}, "`kind` must be one of"),
     ({"exercise": 9.9}, "`exercise` must be an id"),
-    ({"exercise": "3.1"}, "belongs to another chapter's file"),
+    ({"exercise": "3.1"}, "belongs to another chapter"),
     ({"key": {"A": {"answer": "z", "why": "x"}}}, "key.A.answer must be one of the options a, b"),
     ({"key": {"A": {"answer": "a"}}}, "key.A.why must be non-empty text"),
     ({"when_chosen": {"q": "note"}}, "names option 'q'"),
@@ -334,3 +334,138 @@ def test_a_malformed_select_spec_names_the_problem(tmp_path, change, problem):
     with pytest.raises(CheckSpecError) as err:
         load_specs(write(tmp_path, "09-x.yml", [{**GOOD_SELECT, **change}]))
     assert str(err.value).startswith("09-x.yml, exercise 9.9") and problem in str(err.value)
+
+
+# ---------------------------------------------------------------- the specs are written in the solutions notebooks
+
+def spec_cell(text: str) -> nbformat.NotebookNode:
+    cell = nbformat.v4.new_raw_cell(text, metadata={"tags": ["check-spec", "remove-cell"]})
+    cell.id = "spec"
+    return cell
+
+
+def notebook_with(*cells) -> nbformat.NotebookNode:
+    answer = nbformat.v4.new_code_cell("answer_9_9 = None", metadata={"nbgrader": {"solution": True,
+                                                                                  "grade_id": "answer-9-9"}})
+    return nbformat.v4.new_notebook(cells=[answer, nbformat.v4.new_code_cell('check("9.9", answer_9_9)'),
+                                           *cells])
+
+
+def test_the_spec_files_are_what_the_notebooks_spec_cells_give():
+    from peacekeeping_course.release import generate_check_specs
+
+    assert generate_check_specs(check_only=True) == [], "check specs are stale: run `make student`"
+
+
+def test_every_spec_is_written_in_its_chapters_solutions_notebook():
+    from peacekeeping_course.release import notebook_specs
+
+    in_notebooks = {}
+    for chapter in course.chapters():
+        in_notebooks.update(notebook_specs(nbformat.read(chapter.source, as_version=4), chapter.slug, chapter.number))
+    assert in_notebooks == {ex: spec for ex, (spec, _) in read_specs().items()}
+
+
+def test_a_spec_cell_becomes_an_item_of_the_file_and_reaches_no_learner():
+    from peacekeeping_course.release import source_assignment, spec_file, student_version
+
+    text = "# a note for authors\n" + yaml.safe_dump(GOOD_MATCHING, sort_keys=False)
+    nb = notebook_with(spec_cell(text))
+    written = spec_file(nb, "09-x", 9)
+    assert written.startswith("# Made by `make student`") and "a note for authors" not in written
+    assert yaml.safe_load(written) == {"checks": [GOOD_MATCHING]}
+    assert not [c for c in student_version(nb).cells if c.cell_type == "raw"]
+    assert spec_file(notebook_with(), "09-x", 9) is None
+
+
+@pytest.mark.parametrize("cell, problem", [
+    (spec_cell("exercise: '9.9'\nkind: [unclosed"), "check-spec cell 1: not valid YAML"),
+    (spec_cell("- exercise: '9.9'"), "check-spec cell 1: the cell must hold one check spec"),
+    (spec_cell(yaml.safe_dump({**GOOD_MATCHING, "exercise": "9.8"})),
+     "the check-spec cell of exercise 9.8: the notebook has no answer cell for exercise 9.8"),
+    (spec_cell(yaml.safe_dump({**GOOD_MATCHING, "exercise": "3.9"})), "belongs to another chapter"),
+    (spec_cell(yaml.safe_dump({**GOOD_MATCHING, "key": {"A": {"answer": "z", "why": "w"}}})),
+     "the check-spec cell of exercise 9.9"),
+    (nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["check-spec"]}), "must be a raw cell"),
+])
+def test_a_mistake_in_a_spec_cell_names_the_notebook_and_the_cell(cell, problem):
+    from peacekeeping_course.release import notebook_specs
+
+    with pytest.raises(CheckSpecError) as err:
+        notebook_specs(notebook_with(cell), "09-x", 9)
+    assert str(err.value).startswith("exercises/solutions/09-x.ipynb, ") and problem in str(err.value)
+
+
+def test_make_student_reports_a_spec_mistake_without_a_traceback(monkeypatch, capsys):
+    from peacekeeping_course import release
+
+    def broken(check_only=False):
+        raise CheckSpecError("exercises/solutions/09-x.ipynb, check-spec cell 1: not valid YAML")
+    monkeypatch.setitem(release.GENERATORS, "checks", broken)
+    assert release.main(["--check"]) == 2
+    assert capsys.readouterr().err == ("A check spec has a mistake: exercises/solutions/09-x.ipynb, check-spec "
+                                       "cell 1: not valid YAML\n")
+
+
+def test_no_released_notebook_carries_a_spec_cell():
+    from peacekeeping_course.paths import EXERCISE_DIR, NBGRADER_DIR
+
+    released = sorted(EXERCISE_DIR.glob("*.ipynb")) + sorted((NBGRADER_DIR / "source").glob("*/*.ipynb"))
+    assert len(released) >= 2 * len(course.chapters())
+    for path in released:
+        nb = nbformat.read(path, as_version=4)
+        assert not [c for c in nb.cells if "check-spec" in c.metadata.get("tags", []) or c.cell_type == "raw"
+                    or "\nkind: " in c.source], path.name
+
+
+# ---------------------------------------------------------------- the spec's wording follows the task's
+
+def task_markdown(nb: nbformat.NotebookNode, exercise: str) -> str:
+    """The Markdown of an exercise: from its heading to its check cell."""
+    cells, inside = [], False
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and re.match(rf"## Exercise {re.escape(exercise)} ", cell.source):
+            inside = True
+        elif inside and cell.cell_type == "code" and cell.source.strip().startswith("check("):
+            break
+        if inside and cell.cell_type == "markdown":
+            cells.append(cell.source)
+    return "\n\n".join(cells)
+
+
+def lettered(text: str, upper: bool) -> dict[str, str]:
+    """Letter -> its entry in a task's text ("- **A.** ..." or "**A.** ..."), up to the next entry."""
+    pattern = r"(?m)^(?:\s*[-*]\s+)?\*\*([A-Z])\.\*\*" if upper else r"(?m)^\s*[-*]\s+\*\*([a-z])\.\*\*"
+    marks = list(re.finditer(pattern, text))
+    return {m.group(1): text[m.end():marks[n + 1].start() if n + 1 < len(marks) else len(text)]
+            for n, m in enumerate(marks)}
+
+
+def words(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower())}
+
+
+def spec_texts(spec: dict) -> list[tuple[str, str, str]]:
+    """(item letter or "", letter, the spec's text) for each option, step or item the spec words."""
+    texts = [("", letter, text) for field in ("options", "steps", "items")
+             for letter, text in (spec.get(field) or {}).items()]
+    return texts + [(item, letter, text) for item, entry in (spec.get("key") or {}).items()
+                    if isinstance(entry, dict) for letter, text in (entry.get("options") or {}).items()]
+
+
+@pytest.mark.parametrize("chapter", course.chapters(), ids=lambda c: c.slug)
+def test_a_specs_wording_says_what_the_task_says(chapter):
+    """A spec names each option, step or item in a few words of its own (messages quote them); those words
+    must come from the task the learner reads, so that a change to one is not missed in the other."""
+    from peacekeeping_course.release import notebook_specs
+
+    nb = nbformat.read(chapter.source, as_version=4)
+    for exercise, spec in notebook_specs(nb, chapter.slug, chapter.number).items():
+        task = task_markdown(nb, exercise)
+        for item, letter, text in spec_texts(spec):
+            block = lettered(task, upper=True).get(item, "") if item else task
+            entry = lettered(block, upper=letter.isupper()).get(letter)
+            assert entry, f"{exercise}: the task has no {item}{letter} for the spec's {text!r}"
+            shared = words(text) & words(entry)
+            assert len(shared) >= 0.6 * len(words(text)), (
+                f"{exercise} {item}{letter}: the spec says {text!r}, the task {' '.join(entry.split())!r}")

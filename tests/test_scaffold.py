@@ -33,9 +33,10 @@ SLUG = f"{N:02d}-new-topic"
 BIB = f"book/references-{N:02d}.bib"
 # the files the scaffold writes from its templates, which an author then fills in
 AUTHORED = [f"book/{SLUG}.md", f"notebooks/{SLUG}.ipynb", f"exercises/solutions/{SLUG}.ipynb",
-            f"exercises/checks/{SLUG}.yml", f"book/quizzes/{SLUG}.yml", f"book/instructors/session-{SESSION:02d}.md",
-            BIB]
-GENERATED = [f"exercises/{SLUG}.ipynb", f"exercises/nbgrader/source/{SLUG}/{SLUG}.ipynb"]
+            f"book/quizzes/{SLUG}.yml", f"book/instructors/session-{SESSION:02d}.md", BIB]
+# the files `release` makes from them: the check specs (from the solutions' check-spec cells), the
+# student version and the nbgrader source
+GENERATED = [f"exercises/checks/{SLUG}.yml", f"exercises/{SLUG}.ipynb", f"exercises/nbgrader/source/{SLUG}/{SLUG}.ipynb"]
 # the files the scaffold edits (and restores if it fails)
 EDITED = ["_toc.yml", "_config.yml", "book/instructors/syllabus.md"]
 
@@ -76,10 +77,13 @@ def test_the_scaffold_writes_the_chapter_files_and_lists_what_to_write(scaffolde
     unfinished = [name for name in AUTHORED if "TODO" in (root / name).read_text(encoding="utf-8")]
     assert unfinished == AUTHORED
     print(f"hand-edited files the scaffold creates: {len(unfinished)}")
-    # Issue 13's target is at most 6 hand-edited files for a new chapter. The six content files and the
-    # chapter's bibliography make 7 (_toc.yml, _config.yml and the syllabus need no hand edit); a chapter
-    # with data checks adds peacekeeping_course/checks/chNN.py. Do not let the count grow further.
-    assert len(unfinished) <= 7
+    # Issue 13's target: at most 6 hand-edited files for a new chapter (_toc.yml, _config.yml, the syllabus
+    # and the check specs need no hand edit); a chapter with data checks adds peacekeeping_course/checks/chNN.py.
+    assert len(unfinished) <= 6
+    # the placeholder's check is written once, in the solutions notebook, and copied into the spec file
+    spec = (root / GENERATED[0]).read_text(encoding="utf-8")
+    assert spec.startswith("# Made by `make student`") and f"- exercise: '{N}.1'\n  kind: matching\n" in spec
+    assert GENERATED[0] not in to_write
     toc = (root / "_toc.yml").read_text(encoding="utf-8")
     assert f'  - caption: "Chapter {N} · New topic"\n    chapters:\n      - file: book/{SLUG}\n' in toc
     assert toc.index(f"book/{SLUG}") < toc.index("caption: Final assessment")
@@ -129,9 +133,9 @@ def test_the_student_and_nbgrader_versions_are_current(scaffolded):
     root, _ = scaffolded
     result = python(root, "-m", "peacekeeping_course.release", "--check")
     assert result.returncode == 0, result.stderr[-3000:]
-    source = (root / GENERATED[1]).read_text(encoding="utf-8")
+    source = (root / GENERATED[2]).read_text(encoding="utf-8")
     assert f'"grade_id": "hidden-test-{N}-1"' in source and "### BEGIN SOLUTION" in source
-    assert "### BEGIN SOLUTION" not in (root / GENERATED[0]).read_text(encoding="utf-8")
+    assert "### BEGIN SOLUTION" not in (root / GENERATED[1]).read_text(encoding="utf-8")
 
 
 CHECK = """

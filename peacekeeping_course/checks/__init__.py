@@ -5,8 +5,9 @@
   `letter_answers`, `check_choice` (one letter), `near` for a number within a tolerance). A reader that
   cannot read an answer raises `Invalid("…")`; `evaluate` (and so `check`) turns it into `invalid`
   feedback and stamps the exercise id on every feedback, so a check writes `correct("…")` without one;
-- `kinds.py`: content checks written as data in `exercises/checks/NN-slug.yml` (matching, select,
-  ordering; and `written.py`, the form of written tasks);
+- `kinds.py`: content checks written as data (matching, select, ordering; and `written.py`, the form of
+  written tasks), in check-spec cells of the solutions notebooks that `make student` copies into
+  `exercises/checks/NN-slug.yml`;
 - `ch01.py` … `ch13.py`: the checks that compute their expected answers from the course data.
 
 Importing this package registers every check: the specs, then each chapter module.

@@ -104,7 +104,7 @@ def check_police_share(answer) -> object:
                      "round to one decimal place.")
 
 
-# 1.4 (matching task) is data: exercises/checks/01-peacekeeping-role.yml
+# 1.4 (matching task) is data: the check-spec cell in exercises/solutions/01-peacekeeping-role.ipynb
 
 
 DATA_PROBLEM_OPTIONS = {

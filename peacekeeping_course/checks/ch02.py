@@ -59,7 +59,7 @@ def mission_shares_last_month(min_size: int = 0) -> pd.Series:
     return (100 * sums["female"].astype(float) / sums["total"].astype(float)).sort_values()
 
 
-# 2.1 (matching task) is data: exercises/checks/02-understanding-ssr.yml
+# 2.1 (matching task) is data: the check-spec cell in exercises/solutions/02-understanding-ssr.ipynb
 
 
 # ---------------------------------------------------------------- 2.2 overall share
@@ -176,4 +176,4 @@ def check_lowest_highest(answer) -> object:
                                            "missions with at least 1,000, then compare the shares.")
 
 
-# 2.5 (matching task) is data: exercises/checks/02-understanding-ssr.yml
+# 2.5 (matching task) is data: the check-spec cell in exercises/solutions/02-understanding-ssr.ipynb

@@ -199,5 +199,5 @@ def check_police_heavy(answer) -> object:
 
 # ---------------------------------------------------------------- 3.4 kinds of support
 
-# 3.4 (matching task) is data: exercises/checks/03-peacekeeping-and-ssr.yml
-# 3.5 (ordering task) is data: exercises/checks/03-peacekeeping-and-ssr.yml
+# 3.4 (matching task) is data: the check-spec cell in exercises/solutions/03-peacekeeping-and-ssr.ipynb
+# 3.5 (ordering task) is data: the check-spec cell in exercises/solutions/03-peacekeeping-and-ssr.ipynb

@@ -146,4 +146,4 @@ def check_minusma_rate(answer) -> object:
                      "times 1,000, rounded to one decimal place.")
 
 
-# 4.4 and 4.5 (matching tasks) are data: exercises/checks/04-challenges.yml
+# 4.4 and 4.5 (matching tasks) are data: their check-spec cells in exercises/solutions/04-challenges.ipynb

@@ -127,7 +127,7 @@ def check_lowest_share(answer) -> object:
     return incorrect("that year is not in the strength table, which covers 2007-2016.")
 
 
-# 6.3 (matching task) is data: exercises/checks/06-amisom-somalia.yml
+# 6.3 (matching task) is data: the check-spec cell in exercises/solutions/06-amisom-somalia.ipynb
 
 
 # ---------------------------------------------------------------- 6.4
@@ -256,4 +256,4 @@ def check_comparison(answer) -> object:
     return incorrect(" ".join(parts))
 
 
-# 6.5 (written task) is data: exercises/checks/06-amisom-somalia.yml
+# 6.5 (written task) is data: the check-spec cell in exercises/solutions/06-amisom-somalia.ipynb

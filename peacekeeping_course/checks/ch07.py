@@ -199,7 +199,7 @@ def check_weakest_body(answer) -> object:
                      "both a legal mandate and the power to summon officials.")
 
 
-# 7.4 (ordering task) is data: exercises/checks/07-ssr-best-practices.yml
+# 7.4 (ordering task) is data: the check-spec cell in exercises/solutions/07-ssr-best-practices.ipynb
 
 
-# 7.5 (written task) is data: exercises/checks/07-ssr-best-practices.yml
+# 7.5 (written task) is data: the check-spec cell in exercises/solutions/07-ssr-best-practices.ipynb

@@ -162,5 +162,5 @@ def check_legal_basis_medians(answer) -> object:
                      "chapter_vii.")
 
 
-# 8.4 (classification task) is data: exercises/checks/08-legal-frameworks.yml
-# 8.5 (classification task) is data: exercises/checks/08-legal-frameworks.yml
+# 8.4 (classification task) is data: the check-spec cell in exercises/solutions/08-legal-frameworks.ipynb
+# 8.5 (classification task) is data: the check-spec cell in exercises/solutions/08-legal-frameworks.ipynb

@@ -160,4 +160,4 @@ def check_nio_2022(answer) -> object:
                      "national_investigation_officer is 'Yes', divide by the number of those rows and "
                      "multiply by 100.")
 
-# 9.4, 9.5 and 9.6 (matching tasks) are data: exercises/checks/09-accountability-human-rights.yml
+# 9.4, 9.5 and 9.6 (matching tasks) are data: their check-spec cells in exercises/solutions/09-accountability-human-rights.ipynb

@@ -156,7 +156,7 @@ def check_naive_forecast(answer) -> object:
                    "no series of past numbers contains them.")
 
 
-# 10.4 (matching task) is data: exercises/checks/10-future-trends.yml
+# 10.4 (matching task) is data: the check-spec cell in exercises/solutions/10-future-trends.ipynb
 
 
 # ---------------------------------------------------------------- 10.5 what the data can support

@@ -175,4 +175,4 @@ def check_top10_share(answer) -> Feedback:
                      "totals, multiply by 100 and round to one decimal place.")
 
 
-# 12.4 and 12.5 (matching tasks) are data: exercises/checks/12-global-partnerships.yml
+# 12.4 and 12.5 (matching tasks) are data: their check-spec cells in exercises/solutions/12-global-partnerships.ipynb

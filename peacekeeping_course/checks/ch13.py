@@ -190,8 +190,8 @@ def check_outside_actors(answer) -> object:
                      "signed_peace_agreement == False.")
 
 
-# 13.4 (select task) is data: exercises/checks/13-conclusion-capstone.yml
-# 13.5 (ordering task) is data: exercises/checks/13-conclusion-capstone.yml
+# 13.4 (select task) is data: the check-spec cell in exercises/solutions/13-conclusion-capstone.ipynb
+# 13.5 (ordering task) is data: the check-spec cell in exercises/solutions/13-conclusion-capstone.ipynb
 
 
 # ---------------------------------------------------------------- 13.6 the deliverable (rubric)

@@ -1,9 +1,11 @@
 """Content checks as data: the answer keys and feedback of matching, select and ordering tasks (and
-the form of written tasks, `written.py`) live in `exercises/checks/NN-slug.yml`, one file per chapter
-beside its exercise notebooks, and this module reads, validates and runs them. Checks that compute
-their expected answer from the course data stay in the chapter modules (`ch01.py` …).
+the form of written tasks, `written.py`). Each is written once, in the exercise's solutions notebook, in a
+raw cell tagged `check-spec` below its check cell; `make student` (`release.py`) validates those cells and
+copies them into `exercises/checks/NN-slug.yml`, one file per chapter, which this module reads, validates
+and runs. Checks that compute their expected answer from the course data stay in the chapter modules
+(`ch01.py` …).
 
-A file holds `checks:`, a list of specs. Kinds:
+A cell holds one spec (a file holds `checks:`, the list of a chapter's specs). Kinds:
 
 - `matching`: every item (A, B, …) takes one answer: an option letter (a, b, …) or a label.
   `item` names an item in messages. The answers are given in one of three ways, and only one:
@@ -41,8 +43,9 @@ A file holds `checks:`, a list of specs. Kinds:
   keeps every rule.
 - `written`: see `written.py`.
 
-A file with a mistake stops with `CheckSpecError`, naming the file, the exercise and the problem; a
-`{field}` in a message that the message does not fill in is such a mistake.
+A spec with a mistake stops `make student` (and, in a spec file, every import) with `CheckSpecError`,
+naming the notebook cell or file, the exercise and the problem; a `{field}` in a message that the
+message does not fill in is such a mistake.
 """
 
 from __future__ import annotations
@@ -277,6 +280,19 @@ def ordering(spec: dict, where: str) -> Callable[[Any], Feedback]:
 KINDS = {"matching": matching, "select": select, "ordering": ordering, "written": written}
 
 
+def spec_exercise(spec: Any, where: str, chapter: int) -> str:
+    """The exercise id of one spec of chapter `chapter`, after checking its id and kind; `where` says
+    where the spec is written (a `CheckSpecError` names it)."""
+    ex = spec.get("exercise") if isinstance(spec, dict) else None
+    if not isinstance(ex, str) or not ex.replace(".", "").isdigit():
+        raise CheckSpecError(f"{where}: `exercise` must be an id such as \"9.4\" (in quotes)")
+    if int(ex.split(".")[0]) != chapter:
+        raise CheckSpecError(f"{where}: the exercise belongs to another chapter")
+    if spec.get("kind") not in KINDS:
+        raise CheckSpecError(f"{where}: `kind` must be one of {', '.join(KINDS)}")
+    return ex
+
+
 def read_specs(folder: Path = SPEC_DIR) -> dict[str, tuple[dict, str]]:
     """Exercise id -> (its spec, where it is written), for every spec file in `folder`."""
     specs = {}
@@ -287,15 +303,11 @@ def read_specs(folder: Path = SPEC_DIR) -> dict[str, tuple[dict, str]]:
             raise CheckSpecError(f"{path.name}: not valid YAML ({err})") from None
         if not isinstance(data, dict) or not isinstance(data.get("checks"), list):
             raise CheckSpecError(f"{path.name}: the file must hold `checks:`, a list of check specs")
+        chapter = int(path.name[:2]) if path.name[:2].isdigit() else -1
         for n, spec in enumerate(data["checks"]):
             ex = spec.get("exercise") if isinstance(spec, dict) else None
             where = f"{path.name}, exercise {ex}" if ex else f"{path.name}, check {n + 1}"
-            if not isinstance(ex, str) or not ex.replace(".", "").isdigit():
-                raise CheckSpecError(f"{where}: `exercise` must be an id such as \"9.4\" (in quotes)")
-            if not path.name.startswith(f"{int(ex.split('.')[0]):02d}-"):
-                raise CheckSpecError(f"{where}: the exercise belongs to another chapter's file")
-            if spec.get("kind") not in KINDS:
-                raise CheckSpecError(f"{where}: `kind` must be one of {', '.join(KINDS)}")
+            ex = spec_exercise(spec, where, chapter)
             if ex in specs:
                 raise CheckSpecError(f"{where}: exercise {ex} has two specs")
             specs[ex] = (spec, where)

@@ -2,8 +2,8 @@
 check confirms the length and the parts the task asks for and answers `complete` or `incomplete`,
 never `correct`; the argument itself is graded with the rubric.
 
-A `written` spec (in `exercises/checks/NN-slug.yml`, beside the matching and ordering specs of
-`kinds.py`) gives:
+A `written` spec (written like the matching and ordering specs of `kinds.py`, in a check-spec cell of
+the solutions notebook) gives:
 
 - `rubric_points`: the rubric's maximum score (a whole number, at least 1).
 - `what` and `example`: an answer that is not text gets "write your {what} as text between triple
