@@ -2,7 +2,10 @@
 three front ends with the same rules.
 
 - Book: `{exam} final` renders the whole pool as static HTML; quiz.js draws this learner's
-  questions, shuffles their options, grades on "Submit" and saves the result in the browser.
+  questions, shuffles their options, grades on "Submit" and saves the result in the browser. The
+  marking data (which options are right, and the feedback on each) is a script of its own,
+  `_static/exam-<kind>.<digest>.js` (`key_script`), which quiz.js loads once the learner starts
+  answering: the page itself stays light on a weak link.
 - JupyterLab: `exam("final")` shows the same draw as ipywidgets and records the result in the
   learner's progress file.
 - nbgrader: `exam_release.py` writes an assignment with the questions drawn for a class.
@@ -13,6 +16,8 @@ the pre-test asks every question and tells the learner where to start.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 
 from .course import chapters
@@ -95,14 +100,25 @@ INTRO = {
 }
 
 
-def render_exam_html(bank: ExamBank) -> str:
-    """The whole pool; quiz.js shows this learner's draw. Without JavaScript the questions can be read."""
+def key_script(bank: ExamBank) -> tuple[str, str]:
+    """(file name, text) of the script with the exam's marking data: it adds the grading data of every
+    question of the pool to `window.pkExamKeys`. The name carries a digest of the text, so a browser
+    never keeps an old key."""
+    data = [{**question_data(q), "chapter": q.chapter} for q in bank.questions]
+    text = (f"window.pkExamKeys = window.pkExamKeys || {{}};\n"
+            f"window.pkExamKeys[{json.dumps(bank.kind)}] = {json.dumps(data, ensure_ascii=True)};\n")
+    return f"exam-{bank.kind}.{hashlib.sha256(text.encode()).hexdigest()[:12]}.js", text
+
+
+def render_exam_html(bank: ExamBank, static_url: str = "_static/") -> str:
+    """The whole pool; quiz.js shows this learner's draw. Without JavaScript the questions can be read.
+    `static_url` is the address of the book's `_static/` folder from the page (for the key script)."""
     kind = bank.kind
     orders = print_orders(bank.questions, kind)
     data = {"kind": kind, "draw": bank.draw or len(bank.questions), "pass_mark": bank.pass_mark or None,
-            "titles": chapter_titles(),
+            "titles": chapter_titles(), "key": static_url + key_script(bank)[0],
             "chapters": {c: [q.id for q in qs] for c, qs in by_chapter(bank).items()},
-            "questions": [{**question_data(q), "chapter": q.chapter} for q in bank.questions]}
+            "questions": [{"id": q.id, "chapter": q.chapter} for q in bank.questions]}
     intro = INTRO[kind].format(draw=bank.draw, pool=len(bank.questions), pass_mark=bank.pass_mark)
     parts = [f'<section class="pk-exam" data-exam="{kind}" aria-label="{_e(bank.title)}">',
              f'<p class="pk-exam-intro">{intro}</p>',

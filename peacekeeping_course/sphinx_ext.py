@@ -24,7 +24,7 @@ from sphinx.util import logging
 from . import course, instructor, slim
 from .course import course_outline
 from .datasets import DATASETS
-from .exam import render_exam_html
+from .exam import key_script, render_exam_html
 from .paths import TOC, files_digest
 from .quiz import EXAM_DIR, QuizBankError, bank_path, json_for_html, load_bank, load_exam, render_html
 
@@ -93,7 +93,7 @@ class ExamDirective(Directive):
         env.note_dependency(str(EXAM_DIR / f"{kind}.yml"))
         try:
             bank = load_exam(kind)
-            body = render_exam_html(bank)
+            body = render_exam_html(bank, "../" * env.docname.count("/") + "_static/")
         except QuizBankError as err:
             raise self.error(f"exam {kind}: {err}")
         return [nodes.raw("", body, format="html")]
@@ -377,11 +377,18 @@ SEARCH_SCRIPTS = re.compile(
 
 def _refresh_static(app: Sphinx, exception) -> None:
     """Sphinx 7.4 does not overwrite a static file that already exists in the output, so an
-    incremental build would keep a stale quiz.js; copy the course's own assets every time."""
+    incremental build would keep a stale quiz.js; copy the course's own assets every time, and write
+    the exams' key scripts."""
     if exception is None and app.builder.format == "html":
         out = Path(app.outdir) / "_static"
         for asset in (HERE / "static").iterdir():
             shutil.copyfile(asset, out / asset.name)
+        # the exams' marking data, loaded by quiz.js once a learner starts answering (exam.key_script)
+        for old in out.glob("exam-*.js"):
+            old.unlink()
+        for path in sorted(EXAM_DIR.glob("*.yml")):
+            name, text = key_script(load_exam(path.stem))
+            (out / name).write_text(text, encoding="utf-8")
 
 
 # (theme markup, fixed markup) pairs applied to every page by _post_process_pages
@@ -503,5 +510,5 @@ def setup(app: Sphinx):
     app.connect("build-finished", _post_process_pages, priority=600)
     app.setup_extension("peacekeeping_course.search_excerpts")  # file:// search excerpts (search.html only)
     # env_version: raise it when the doctrees must be re-read (a directive writes new markup that no
-    # recorded dependency would trigger); 2: the quiz's print note (issue 15)
-    return {"version": "0.1", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
+    # recorded dependency would trigger); 2: the quiz's print note (issue 15); 3: the exams load their key script
+    return {"version": "0.1", "env_version": 3, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -164,3 +164,35 @@ def test_pretest_advice_my_progress_and_the_printed_record(site):
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) >= 1
     assert errors == []
     page.context.close()
+
+
+def test_the_exam_key_loads_only_once_answering_starts_and_a_failed_load_keeps_the_answers(site):
+    """The marking data is not part of the page's first load (weak links); when it cannot be had, the
+    learner is told, nothing is marked or lost, and Submit tries again."""
+    final = load_exam("final")
+    base, chromium = site
+    context = chromium.new_context()
+    context.add_init_script("localStorage.setItem('pk-learner-seed', 'dana')")
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.route(re.compile(r".*/_static/exam-final\.[0-9a-f]{12}\.js$"), lambda route: route.abort())
+    page.goto(f"{base}/book/final-exam.html", wait_until="load")
+    page.wait_for_timeout(300)
+    assert not [u for u in requested if "/exam-final." in u]
+    expected = questions_for(final, "dana", 1)
+    for q in expected:
+        answer_correctly(page, q)
+    page.wait_for_timeout(300)
+    assert len([u for u in requested if "/exam-final." in u]) == 1  # fetched once answering started
+    page.locator(".pk-exam-submit").click()
+    status = page.locator(".pk-exam-status")
+    status.filter(has_text="could not be loaded").wait_for()
+    assert "Your answers stay on this page" in status.inner_text()
+    assert page.locator(".pk-exam-result").inner_text() == ""
+    assert page.evaluate("localStorage.getItem('pk-course-progress-v1')") in (None, "") or \
+        not page.evaluate("(JSON.parse(localStorage.getItem('pk-course-progress-v1')).exams || {}).final")
+    page.unroute(re.compile(r".*/_static/exam-final\.[0-9a-f]{12}\.js$"))
+    page.locator(".pk-exam-submit").click()  # online again: the same answers are marked
+    page.locator(".pk-exam-result").filter(has_text="You answered 30 of 30 correctly").wait_for()
+    context.close()

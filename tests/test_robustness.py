@@ -397,7 +397,7 @@ def test_quiz_feedback_survives_the_page_round_trip():
 
 
 def test_exam_feedback_survives_the_page_round_trip():
-    from peacekeeping_course.exam import render_exam_html
+    from peacekeeping_course.exam import key_script, render_exam_html
     from peacekeeping_course.quiz import load_exam
 
     bank = load_exam("final")
@@ -406,7 +406,17 @@ def test_exam_feedback_survives_the_page_round_trip():
     nasty_q = dataclasses.replace(q, options=tuple(dataclasses.replace(o, feedback=NASTY) for o in q.options))
     bank = dataclasses.replace(bank, questions=(*bank.questions[:first], nasty_q, *bank.questions[first + 1:]))
     (data,) = _data_blocks(render_exam_html(bank))
-    assert {o["feedback"] for o in data["questions"][first]["options"]} == {NASTY}
+    assert data["questions"][first] == {"id": q.id, "chapter": q.chapter}  # no key in the page
+    # the marking data is a script of its own, loaded by <script src> (no HTML parsing): valid JSON
+    # assigned to window.pkExamKeys, with every character outside ASCII escaped (U+2028 too)
+    name, script = key_script(bank)
+    assert data["key"] == f"_static/{name}" and script.isascii()
+    head, assignment = script.rstrip("\n").split("\n")
+    assert head == "window.pkExamKeys = window.pkExamKeys || {};"
+    prefix = 'window.pkExamKeys["final"] = '
+    assert assignment.startswith(prefix) and assignment.endswith(";")
+    key = json.loads(assignment[len(prefix):-1])
+    assert {o["feedback"] for o in key[first]["options"]} == {NASTY}
 
 
 def test_progress_outline_survives_the_page_round_trip(monkeypatch):

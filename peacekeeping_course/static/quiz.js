@@ -332,7 +332,7 @@
     if (section.dataset.ready) { return; }
     section.dataset.ready = "1";
     var data = JSON.parse(section.querySelector("script.pk-exam-data").textContent);
-    var byId = {};
+    var byId = {};  // id -> {id, chapter}; the marking data comes with the key script
     data.questions.forEach(function (q) { byId[q.id] = q; });
     var seed = learnerSeed();
     var status = section.querySelector(".pk-exam-status");
@@ -340,6 +340,33 @@
     var again = section.querySelector(".pk-exam-new");
     var resultBox = section.querySelector(".pk-exam-result");
     var drawn = [], warned = false;
+    var keyScript = null;
+
+    /* The marking data is a script of its own (it would double the page's weight): it loads once the
+       learner starts answering, or on Submit. Works from a web server and from file:// alike. */
+    function loadKey(done, failed) {
+      var keys = window.pkExamKeys || {};
+      if (keys[data.kind]) { done(keys[data.kind]); return; }
+      if (!keyScript || keyScript.dataset.failed) {
+        if (keyScript) { keyScript.remove(); }
+        keyScript = document.createElement("script");
+        keyScript.src = data.key;
+        keyScript.addEventListener("error", function () { keyScript.dataset.failed = "1"; });
+        document.head.appendChild(keyScript);
+      }
+      var script = keyScript;
+      script.addEventListener("load", function () {
+        var key = (window.pkExamKeys || {})[data.kind];
+        if (key) { done(key); } else { script.dataset.failed = "1"; failed(); }
+      }, { once: true });
+      script.addEventListener("error", failed, { once: true });
+    }
+
+    function keyMissing() {
+      status.textContent = "The marking data could not be loaded, so the exam cannot be marked yet. Your " +
+        "answers stay on this page. If you are online, press Submit my answers again; if it fails again, " +
+        "this copy of the book is incomplete: tell your instructor.";
+    }
 
     function fieldsetOf(id) { return section.querySelector("fieldset[data-qid='" + id + "']"); }
 
@@ -369,10 +396,19 @@
       submit.hidden = false; again.hidden = true; warned = false;
     }
 
+    var waiting = false;  // one Submit at a time while the key loads
     function finish() {
+      if (waiting) { return; }
+      waiting = true;
+      loadKey(function (key) { waiting = false; mark(key); }, function () { waiting = false; keyMissing(); });
+    }
+
+    function mark(key) {
+      var full = {};
+      key.forEach(function (q) { full[q.id] = q; });
       var right = 0, byChapter = {}, unanswered = 0, results = [];
       drawn.forEach(function (id) {
-        var q = byId[id], f = fieldsetOf(id);
+        var q = full[id], f = fieldsetOf(id);
         var result = grade(q, readResponse(f, q));
         if (!result.answered) { unanswered += 1; }
         results.push([f, result]);
@@ -434,6 +470,7 @@
     }
 
     submit.addEventListener("click", finish);
+    section.addEventListener("change", function () { loadKey(function () {}, function () {}); }, { once: true });
     again.addEventListener("click", function () { start(); section.scrollIntoView(); });
     start();
   }
