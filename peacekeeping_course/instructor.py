@@ -173,9 +173,22 @@ def _key_answer(q: Question, order: list[int]) -> str:
     return f'<p><strong>{label}: {", ".join(right)}</strong></p><ol class="pk-options" type="A">{rows}</ol>'
 
 
-def render_answer_keys() -> str:
+def chapter_range(text: str) -> tuple[int, int | None]:
+    """"1-7" -> (1, 7); "8-" -> (8, None), from chapter 8 on; "" -> every chapter. ValueError otherwise."""
+    found = re.fullmatch(r"\s*(?:(\d+)\s*-\s*(\d*))?\s*", text)
+    if not found:
+        raise ValueError(f"chapters must be given as FIRST-LAST or FIRST- (e.g. 1-7 or 8-), not {text!r}")
+    first, last = found.groups()
+    return int(first or 1), int(last) if last else None
+
+
+def render_answer_keys(chapters: str = "") -> str:
+    """The answer keys of the chapters in `chapters` (see chapter_range), one section each."""
+    first, last = chapter_range(chapters)
     parts = []
     for bank in banks():
+        if not first <= int(bank.chapter) <= (last or int(bank.chapter)):
+            continue
         items = []
         orders = print_orders(bank.questions, bank.quiz_id)
         for n, q in enumerate(bank.questions, start=1):
@@ -188,4 +201,6 @@ def render_answer_keys() -> str:
             f"<h2>Chapter {int(bank.chapter)} answer key: {_e(bank.title)}</h2>"
             f"{_print_button(bank.quiz_id, 'answer key')}"
             f'<ol class="pk-sheet-questions">{"".join(items)}</ol></section>')
+    if not parts:
+        raise ValueError(f"no chapter has a quiz in chapters {chapters!r}")
     return "\n".join(parts)

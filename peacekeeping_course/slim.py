@@ -29,11 +29,13 @@ copies in the build are rewritten, never the sources.
 
 What stays heavy, and why (measured first loads, uncompressed): the search page carries Sphinx's whole
 search index (searchindex.js, about 380 KB; the search runs in the browser, offline and from a USB
-stick, so the index must be there before the first query); the bibliography, the answer keys and the
-final exam are long by content (every reference with its notes, every quiz's key, the whole exam
-pool and its grading data). Served compressed (`make serve`, or any server's gzip) they are 3.5 to
-4.5 times smaller. Every page also carries the theme's fixed part, about 200 KB: its purged stylesheet
-(about 105 KB) and its scripts (bootstrap.js, 81 KB, already minified; the menus and tooltips use it).
+stick, so the index must be there before the first query; a reader reaches it from another page, whose
+theme files the browser already has). Long reference pages are split so that each stays under 500 KB:
+the bibliography (authors A-T, then U-Z) and the answer keys (chapters 1-7, then 8 onwards); the exams
+load their marking data only once a learner starts answering (exam.key_script). Served compressed
+(`make serve`, or any server's gzip) pages are 3.5 to 4.5 times smaller. Every page also carries the
+theme's fixed part, about 200 KB: its purged stylesheet (about 105 KB) and its scripts (bootstrap.js,
+81 KB, already minified; the menus and tooltips use it).
 """
 
 from __future__ import annotations
@@ -86,12 +88,14 @@ STYLES_ONLY_WHERE_NEEDED = {
 
 def lighter_head(html: str) -> str:
     """The page with its head's scripts deferred, script preloads removed, and the scripts and
-    stylesheets it does not need left out (idempotent; the search page keeps its head as it is)."""
+    stylesheets it does not need left out (idempotent; the search page keeps the order of its scripts,
+    which Sphinx's search needs, and only loses those it does not need)."""
     head, sep, body = html.partition("</head>")
-    if not sep or "searchtools.js" in head:
+    if not sep:
         return html
-    head = PRELOAD.sub("", head)
-    head = BLOCKING_SCRIPT.sub('<script defer src="', head)
+    if "searchtools.js" not in head:
+        head = PRELOAD.sub("", head)
+        head = BLOCKING_SCRIPT.sub('<script defer src="', head)
     for script, needed in ONLY_WHERE_NEEDED.items():
         if not needed(body):
             head = re.sub(r'[ \t]*<script (?:defer(?:="defer")? )?src="[^"]*/' + re.escape(script) + r'[^"]*"></script>\n?',
@@ -104,7 +108,7 @@ def lighter_head(html: str) -> str:
 
 
 # a citation: a link to an entry of the bibliography, whose title is the whole entry
-CITATION_TITLE = re.compile(r'(<a class="reference internal" href="(?:\.\./)*(?:book/)?bibliography\.html#[^"]*" '
+CITATION_TITLE = re.compile(r'(<a class="reference internal" href="(?:\.\./)*(?:book/)?bibliography(?:-[a-z-]+)?\.html#[^"]*" '
                             r'title=")([^"]*)(")')
 TITLE_LIMIT = 240  # characters of a citation's hover text (HTML-escaped) kept whole
 SHORTENED = " …"

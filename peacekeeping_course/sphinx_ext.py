@@ -202,6 +202,7 @@ class InstructorDirective(Directive):
     exercise notebooks (see instructor.py); the page is rebuilt when any of them changes."""
 
     has_content = False
+    optional_arguments = 1  # {answer-keys} 1-7: only those chapters (8-: from chapter 8 on)
 
     def run(self):
         env = self.state.document.settings.env
@@ -216,7 +217,7 @@ class InstructorDirective(Directive):
             elif self.name == "quiz-sheets":
                 body = instructor.render_quiz_sheets()
             else:
-                body = instructor.render_answer_keys()
+                body = instructor.render_answer_keys(self.arguments[0] if self.arguments else "")
         except (QuizBankError, ValueError) as err:
             raise self.error(f"{self.name}: {err}")
         return [nodes.raw("", f'<div class="pk-sheets pk-{self.name}">{body}</div>', format="html")]

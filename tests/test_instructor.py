@@ -138,7 +138,12 @@ def test_course_map_page_lists_every_objective_and_links_every_question(built_bo
 
 def test_quiz_sheets_and_answer_keys_hold_every_question_of_every_bank(built_book):
     sheets = _text(built_book / "book" / "instructors" / "quiz-sheets.html")
-    keys = _text(built_book / "book" / "instructors" / "answer-keys.html")
+    # the keys are on two pages (chapters 1-7, then 8 onwards), each chapter on exactly one
+    pages = [_text(built_book / "book" / "instructors" / f"{name}.html") for name in ("answer-keys", "answer-keys-part-2")]
+    for bank in BANKS:
+        assert [f"Chapter {int(bank.chapter)} answer key:" in page for page in pages] == \
+            [int(bank.chapter) <= 7, int(bank.chapter) > 7], bank.quiz_id
+    keys = " ".join(pages)
     squash = lambda s: " ".join(s.split())  # noqa: E731
     sheets, keys = squash(sheets), squash(keys)
     for bank in BANKS:
@@ -148,3 +153,25 @@ def test_quiz_sheets_and_answer_keys_hold_every_question_of_every_bank(built_boo
                 assert squash(option.feedback) in keys
             if q.type != "numeric":
                 assert all(squash(o.text) in sheets for o in q.choices())
+
+
+@pytest.mark.parametrize("text, expected", [("", (1, None)), ("1-7", (1, 7)), (" 8 - ", (8, None)), ("8-13", (8, 13))])
+def test_a_chapter_range_is_read(text, expected):
+    from peacekeeping_course.instructor import chapter_range
+
+    assert chapter_range(text) == expected
+
+
+@pytest.mark.parametrize("text", ["7", "a-b", "1-7-9", "-3"])
+def test_a_malformed_chapter_range_says_how_to_write_it(text):
+    from peacekeeping_course.instructor import chapter_range
+
+    with pytest.raises(ValueError, match="FIRST-LAST or FIRST-"):
+        chapter_range(text)
+
+
+def test_answer_keys_for_chapters_without_a_quiz_are_refused():
+    from peacekeeping_course.instructor import render_answer_keys
+
+    with pytest.raises(ValueError, match="no chapter has a quiz in chapters '90-'"):
+        render_answer_keys("90-")
